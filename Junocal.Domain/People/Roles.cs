@@ -1,0 +1,18 @@
+namespace Junocal.Domain.People;
+
+/// <summary>The four roles a Junocal user can hold; one per user.</summary>
+public static class Roles
+{
+    public const string Owner = "Owner";
+    public const string FrontDesk = "FrontDesk";
+    public const string Instructor = "Instructor";
+    public const string Client = "Client";
+
+    public static IReadOnlyList<string> All { get; } = [Owner, FrontDesk, Instructor, Client];
+
+    public static string DisplayName(string role) => role switch
+    {
+        FrontDesk => "Front desk",
+        _ => role,
+    };
+}

@@ -1,0 +1,7 @@
+namespace Junocal.Domain.Scheduling;
+
+public enum BookingStatus
+{
+    Active,
+    Cancelled,
+}

@@ -1,0 +1,171 @@
+namespace Junocal.Domain.Scheduling;
+
+/// <summary>
+/// One scheduled class. Start is a UTC instant; the studio's zone turns it into wall-clock time for people.
+/// <see cref="Version"/> changes with every change, bookings included, so concurrent writers cannot both win.
+/// </summary>
+public sealed class ClassSession : IStudioOwned
+{
+    public const int MaxNameLength = 200;
+    public const int MinDurationMinutes = 5;
+    public const int MaxDurationMinutes = 600;
+    public const int MaxCapacity = 1000;
+
+    private readonly List<Booking> _bookings = [];
+
+    private ClassSession(Guid id, Guid studioId, string name, Guid instructorId, DateTimeOffset startsAt,
+        int durationMinutes, int capacity, Location location)
+    {
+        Id = id;
+        StudioId = studioId;
+        Name = name;
+        InstructorId = instructorId;
+        StartsAt = startsAt;
+        DurationMinutes = durationMinutes;
+        Capacity = capacity;
+        Location = location;
+        Status = ClassStatus.Scheduled;
+        Version = 1;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid StudioId { get; private set; }
+    public string Name { get; private set; }
+    public Guid InstructorId { get; private set; }
+    public DateTimeOffset StartsAt { get; private set; }
+    public int DurationMinutes { get; private set; }
+    public int Capacity { get; private set; }
+    public Location Location { get; private set; }
+    public ClassStatus Status { get; private set; }
+    public string? CancellationReason { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public int Version { get; private set; }
+
+    public IReadOnlyCollection<Booking> Bookings => _bookings;
+
+    public DateTimeOffset EndsAt => StartsAt.AddMinutes(DurationMinutes);
+
+    public int BookedCount => _bookings.Count(b => b.IsActive);
+
+    public bool IsCancelled => Status == ClassStatus.Cancelled;
+
+    public static ClassSession Schedule(Guid studioId, string name, Guid instructorId, DateTimeOffset startsAt,
+        int durationMinutes, int capacity, Location location) =>
+        new(Guid.CreateVersion7(), studioId, ValidName(name), instructorId, startsAt.ToUniversalTime(),
+            ValidDuration(durationMinutes), ValidCapacity(capacity, booked: 0), location);
+
+    public void Rename(string name)
+    {
+        EnsureNotCancelled("renamed");
+        Name = ValidName(name);
+        Touch();
+    }
+
+    public void Reschedule(DateTimeOffset startsAt, int durationMinutes)
+    {
+        EnsureNotCancelled("rescheduled");
+        StartsAt = startsAt.ToUniversalTime();
+        DurationMinutes = ValidDuration(durationMinutes);
+        Touch();
+    }
+
+    public void ChangeCapacity(int capacity)
+    {
+        EnsureNotCancelled("changed");
+        Capacity = ValidCapacity(capacity, BookedCount);
+        Touch();
+    }
+
+    public void AssignInstructor(Guid instructorId)
+    {
+        EnsureNotCancelled("changed");
+        InstructorId = instructorId;
+        Touch();
+    }
+
+    public void MoveTo(Location location)
+    {
+        EnsureNotCancelled("changed");
+        Location = location;
+        Touch();
+    }
+
+    public void Cancel(string? reason, DateTimeOffset now)
+    {
+        EnsureNotCancelled("cancelled again");
+        Status = ClassStatus.Cancelled;
+        CancellationReason = Text.Optional(reason, "Reason", 500);
+        CancelledAt = now;
+        Touch();
+    }
+
+    public Booking Book(Guid clientId, DateTimeOffset now)
+    {
+        if (IsCancelled)
+        {
+            throw new DomainException("This class was cancelled and cannot be booked.");
+        }
+
+        if (StartsAt <= now)
+        {
+            throw new DomainException("This class has already started and cannot be booked.");
+        }
+
+        if (_bookings.Any(b => b.IsActive && b.ClientId == clientId))
+        {
+            throw new DomainException("You have already booked this class.");
+        }
+
+        if (BookedCount >= Capacity)
+        {
+            throw new DomainException("This class is full.");
+        }
+
+        var booking = Booking.Create(this, clientId, now);
+        _bookings.Add(booking);
+        Touch();
+        return booking;
+    }
+
+    public void CancelBooking(Guid clientId, DateTimeOffset now)
+    {
+        var booking = _bookings.FirstOrDefault(b => b.IsActive && b.ClientId == clientId)
+            ?? throw new DomainException("There is no booking of yours on this class to cancel.");
+        if (StartsAt <= now)
+        {
+            throw new DomainException("This class has already started; its booking can no longer be cancelled.");
+        }
+
+        booking.Cancel(now);
+        Touch();
+    }
+
+    private void EnsureNotCancelled(string action)
+    {
+        if (IsCancelled)
+        {
+            throw new DomainException($"This class was cancelled and cannot be {action}.");
+        }
+    }
+
+    private void Touch() => Version++;
+
+    private static string ValidName(string name) => Text.Required(name, "Class name", MaxNameLength);
+
+    private static int ValidDuration(int minutes) =>
+        minutes is < MinDurationMinutes or > MaxDurationMinutes
+            ? throw new DomainException($"Duration must be between {MinDurationMinutes} and {MaxDurationMinutes} minutes.")
+            : minutes;
+
+    private static int ValidCapacity(int capacity, int booked)
+    {
+        if (capacity is < 1 or > MaxCapacity)
+        {
+            throw new DomainException($"Capacity must be between 1 and {MaxCapacity}.");
+        }
+
+        return capacity < booked
+            ? throw new DomainException($"Capacity cannot be below the {booked} places already booked.")
+            : capacity;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Junocal.Domain.Scheduling;
+
+public enum LocationKind
+{
+    InPerson,
+    CustomLink,
+    Zoom,
+    GoogleMeet,
+}
