@@ -1,3 +1,31 @@
+using Junocal.Web.Components;
+using Junocal.Web.Configuration;
+using Junocal.Web.Data;
+using Junocal.Web.Features.Account;
+using Junocal.Web.Features.Audit;
+using Junocal.Web.Features.Bookings;
+using Junocal.Web.Features.Demo;
+using Junocal.Web.Features.Scheduling;
+using Junocal.Web.Operations;
+using Junocal.Web.Security;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddJunocalConfiguration()
+    .AddOperations()
+    .AddJunocalData()
+    .AddJunocalSecurity()
+    .AddJunocalUi()
+    .AddDemoData()
+    .AddScheduling()
+    .AddBookings()
+    .AddAuditLog();
+
 var app = builder.Build();
+
+app.UseJunocalPipeline();
+app.MapOperations();
+app.MapAccountEndpoints();
+app.MapJunocalUi();
+
 app.Run();

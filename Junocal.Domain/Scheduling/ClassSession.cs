@@ -13,6 +13,13 @@ public sealed class ClassSession : IStudioOwned
 
     private readonly List<Booking> _bookings = [];
 
+    // For the data layer, which cannot pass the location through a constructor.
+    private ClassSession()
+    {
+        Name = "";
+        Location = null!;
+    }
+
     private ClassSession(Guid id, Guid studioId, string name, Guid instructorId, DateTimeOffset startsAt,
         int durationMinutes, int capacity, Location location)
     {

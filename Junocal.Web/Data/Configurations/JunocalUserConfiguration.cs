@@ -1,0 +1,16 @@
+using Junocal.Domain.Studios;
+using Junocal.Web.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Junocal.Web.Data.Configurations;
+
+internal sealed class JunocalUserConfiguration : IEntityTypeConfiguration<JunocalUser>
+{
+    public void Configure(EntityTypeBuilder<JunocalUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.HasOne<Studio>().WithMany().HasForeignKey(u => u.StudioId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.PersonId);
+    }
+}

@@ -1,0 +1,51 @@
+using Junocal.Domain;
+using Junocal.Domain.Auditing;
+using Junocal.Domain.People;
+using Junocal.Domain.Scheduling;
+using Junocal.Domain.Studios;
+using Junocal.Web.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Junocal.Web.Data;
+
+/// <summary>
+/// The one database of Junocal: studio data, Identity and Data Protection keys. Each provider has a subtype
+/// carrying its own migrations (<see cref="SqliteJunocalDbContext"/>, <see cref="SqlServerJunocalDbContext"/>).
+/// </summary>
+/// <remarks>
+/// Studio-owned rows are filtered to <see cref="ScopedStudioId"/>. A new context sees no studio's data until
+/// a factory scopes it: <see cref="StudioScopedDbContextFactory"/> for the signed-in user,
+/// <see cref="SystemDbContextFactory"/> for work that spans studios (start-up, jobs, webhooks).
+/// </remarks>
+public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbContext<JunocalUser>(options), IDataProtectionKeyContext
+{
+    internal Guid ScopedStudioId { get; set; }
+
+    internal bool IsUnscoped { get; set; }
+
+    public DbSet<Studio> Studios => Set<Studio>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(JunocalDbContext).Assembly);
+
+        builder.Entity<Studio>().HasQueryFilter(s => IsUnscoped || s.Id == ScopedStudioId);
+        ScopeToStudio<StaffMember>(builder);
+        ScopeToStudio<Client>(builder);
+        ScopeToStudio<ClassSession>(builder);
+        ScopeToStudio<Booking>(builder);
+        ScopeToStudio<AuditEntry>(builder);
+    }
+
+    private void ScopeToStudio<TEntity>(ModelBuilder builder) where TEntity : class, IStudioOwned =>
+        builder.Entity<TEntity>().HasQueryFilter(e => IsUnscoped || e.StudioId == ScopedStudioId);
+}

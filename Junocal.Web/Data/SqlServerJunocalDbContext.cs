@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Junocal.Web.Data;
+
+public sealed class SqlServerJunocalDbContext(DbContextOptions<SqlServerJunocalDbContext> options) : JunocalDbContext(options);

@@ -1,0 +1,11 @@
+namespace Junocal.Web.Features.Demo;
+
+public static class DemoModule
+{
+    public static IHostApplicationBuilder AddDemoData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
+        builder.Services.AddSingleton<DemoSeeder>();
+        return builder;
+    }
+}

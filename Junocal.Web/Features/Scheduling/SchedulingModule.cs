@@ -1,0 +1,10 @@
+namespace Junocal.Web.Features.Scheduling;
+
+public static class SchedulingModule
+{
+    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ScheduleService>();
+        return builder;
+    }
+}

@@ -1,0 +1,28 @@
+using Junocal.Domain.People;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Junocal.Web.Security;
+
+/// <summary>The authorization policies pages and endpoints name. Each maps to the roles PRODUCT.md gives.</summary>
+public static class Policies
+{
+    /// <summary>Owner only: integrations, audit log, editing the schedule.</summary>
+    public const string Owner = nameof(Owner);
+
+    /// <summary>Owner and front desk: the whole studio's schedule, rosters and bookings.</summary>
+    public const string StudioDesk = nameof(StudioDesk);
+
+    /// <summary>Instructors: the classes they teach.</summary>
+    public const string Instructor = nameof(Instructor);
+
+    /// <summary>Clients: browse, book, My bookings.</summary>
+    public const string Client = nameof(Client);
+
+    internal static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(Owner, p => p.RequireRole(Roles.Owner));
+        options.AddPolicy(StudioDesk, p => p.RequireRole(Roles.Owner, Roles.FrontDesk));
+        options.AddPolicy(Instructor, p => p.RequireRole(Roles.Instructor));
+        options.AddPolicy(Client, p => p.RequireRole(Roles.Client));
+    }
+}

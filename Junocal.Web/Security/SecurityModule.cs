@@ -1,0 +1,67 @@
+using Junocal.Web.Data;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Junocal.Web.Security;
+
+public static class SecurityModule
+{
+    public static IHostApplicationBuilder AddJunocalSecurity(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<CircuitHandler, UserCircuitHandler>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/Login";
+            cookie.LogoutPath = "/Account/Logout";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.Cookie.Name = "junocal.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        services.AddAuthorization(Policies.Add);
+
+        services.AddIdentityCore<JunocalUser>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 10;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<JunocalDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<JunocalClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        // Cookies and antiforgery tokens must survive restarts and be shared by every instance.
+        // These keys are not the token vault's: that key never lives in the database.
+        services.AddDataProtection()
+            .SetApplicationName("Junocal")
+            .PersistKeysToDbContext<JunocalDbContext>();
+        return builder;
+    }
+
+    /// <summary>Makes the request's user known to <see cref="CurrentUser"/> for services used outside circuits.</summary>
+    public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<CurrentUser>().Set(context.User);
+            return next(context);
+        });
+}
