@@ -71,8 +71,9 @@ public sealed class ClassSession : IStudioOwned
     public void Reschedule(DateTimeOffset startsAt, int durationMinutes)
     {
         EnsureNotCancelled("rescheduled");
+        var duration = ValidDuration(durationMinutes);
         StartsAt = startsAt.ToUniversalTime();
-        DurationMinutes = ValidDuration(durationMinutes);
+        DurationMinutes = duration;
         Touch();
     }
 

@@ -1,7 +1,0 @@
-namespace Junocal.Tests.Domain;
-
-public class Smoke
-{
-    [Fact]
-    public void Runs() => Assert.True(true);
-}
