@@ -8,12 +8,17 @@ public static class AccountModule
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // A form post (antiforgery-checked by UseAntiforgery), so no other site can sign a user out.
-        endpoints.MapPost("/Account/Logout", async (SignInManager<JunocalUser> signIn) =>
+        // A form post carrying an antiforgery token, so no other site can sign a user out.
+        endpoints.MapPost("/Account/Logout", async Task<IResult> (HttpContext context, IAntiforgery antiforgery, SignInManager<JunocalUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return TypedResults.Problem("The sign-out form expired. Reload the page and sign out again.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        });
         return endpoints;
     }
 }

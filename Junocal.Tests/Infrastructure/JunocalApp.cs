@@ -1,0 +1,66 @@
+using System.Net;
+using Junocal.Web.Features.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Junocal.Tests.Infrastructure;
+
+/// <summary>
+/// The real Junocal host on Kestrel (127.0.0.1, a free port) over a real database. Tests speak HTTP to it,
+/// drive it with a browser, or resolve its services.
+/// </summary>
+public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public JunocalApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+
+    public TestDatabase Database { get; } = TestDatabase.Create();
+
+    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Junocal", Database.ConnectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.ConfigureServices(services =>
+            // Password hashing at full strength costs ~100 ms a user; tests create many users.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        ConfigureTestHost(builder);
+    }
+
+    protected virtual void ConfigureTestHost(IWebHostBuilder builder)
+    {
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        StartServer();
+        await ResetAsync();
+    }
+
+    /// <summary>Empties the database and seeds the two demo studios again.</summary>
+    public async Task ResetAsync()
+    {
+        await Database.ResetAsync();
+        await Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    public HttpClient CreateBrowserlikeClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        };
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
