@@ -1,0 +1,127 @@
+using System.Net;
+using System.Reflection;
+using Junocal.Domain.People;
+using Junocal.Tests.Infrastructure;
+using Junocal.Web.Features.Demo;
+using Microsoft.AspNetCore.Components;
+
+namespace Junocal.Tests.Security;
+
+/// <summary>
+/// Every page × every role, through the real host. The table is the rule book: a page added without a row
+/// here fails <see cref="CoversEveryRoutablePage"/>.
+/// </summary>
+public class RouteAuthorization(JunocalApp app) : AppTest(app)
+{
+    private const string Anonymous = "Anonymous";
+
+    private enum Outcome { Allowed, Login, Denied }
+
+    private static readonly string[] Columns = [Anonymous, Roles.Owner, Roles.FrontDesk, Roles.Instructor, Roles.Client];
+
+    private static readonly Dictionary<string, Outcome[]> Table = new()
+    {
+        //                                 Anonymous      Owner            FrontDesk        Instructor       Client
+        ["/schedule"] =               [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Denied,  Outcome.Denied],
+        ["/my-classes"] =             [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Allowed, Outcome.Denied],
+        ["/classes"] =                [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Denied,  Outcome.Allowed],
+        ["/my-bookings"] =            [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Denied,  Outcome.Allowed],
+        ["/settings/integrations"] =  [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
+        ["/audit"] =                  [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
+    };
+
+    // Pages every visitor may open, and the role-neutral start page that forwards each role to its own.
+    private static readonly HashSet<string> OpenToAll = ["/Account/Login", "/Account/AccessDenied", "/not-found", "/Error"];
+    private const string StartPage = "/";
+
+    private static readonly Dictionary<string, string> Emails = new()
+    {
+        [Roles.Owner] = DemoSeeder.OwnerEmail,
+        [Roles.FrontDesk] = DemoSeeder.FrontDeskEmail,
+        [Roles.Instructor] = DemoSeeder.InstructorEmail,
+        [Roles.Client] = DemoSeeder.ClientEmail,
+    };
+
+    [Fact]
+    public void CoversEveryRoutablePage()
+    {
+        var routes = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
+            .Select(r => r.Template)
+            .ToList();
+
+        var unruled = routes.Where(r => !Table.ContainsKey(r) && !OpenToAll.Contains(r) && r != StartPage).ToList();
+
+        Assert.Empty(unruled);
+    }
+
+    [Fact]
+    public async Task EnforcesTheTableForEveryRoleOnEveryPage()
+    {
+        var clients = new Dictionary<string, HttpClient> { [Anonymous] = App.CreateBrowserlikeClient() };
+        foreach (var (role, email) in Emails)
+        {
+            clients[role] = await SignIn.AsAsync(App, email);
+        }
+
+        var mismatches = new List<string>();
+        foreach (var (route, outcomes) in Table)
+        {
+            for (var column = 0; column < Columns.Length; column++)
+            {
+                var actual = await OutcomeOfAsync(clients[Columns[column]], route);
+                if (actual != outcomes[column])
+                {
+                    mismatches.Add($"{route} as {Columns[column]}: expected {outcomes[column]}, got {actual}");
+                }
+            }
+        }
+
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        Assert.Empty(mismatches);
+    }
+
+    [Theory]
+    [InlineData(Roles.Owner, "/schedule")]
+    [InlineData(Roles.FrontDesk, "/schedule")]
+    [InlineData(Roles.Instructor, "/my-classes")]
+    [InlineData(Roles.Client, "/classes")]
+    public async Task StartPageForwardsEachRoleToItsOwnPage(string role, string expected)
+    {
+        using var client = await SignIn.AsAsync(App, Emails[role]);
+
+        var response = await client.GetAsync(StartPage);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, new Uri(new Uri(App.BaseUrl), response.Headers.Location!).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task UnknownRoutesShowTheFriendlyNotFoundPage()
+    {
+        using var client = App.CreateBrowserlikeClient();
+
+        var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<Outcome> OutcomeOfAsync(HttpClient client, string route)
+    {
+        using var response = await client.GetAsync(route);
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            return Outcome.Allowed;
+        }
+
+        var location = response.Headers.Location?.ToString() ?? "";
+        return response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/Login", StringComparison.Ordinal) ? Outcome.Login
+            : response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/AccessDenied", StringComparison.Ordinal) ? Outcome.Denied
+            : throw new InvalidOperationException($"{route}: unexpected {(int)response.StatusCode} {location}");
+    }
+}
