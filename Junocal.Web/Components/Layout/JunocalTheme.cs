@@ -16,6 +16,11 @@ internal static class JunocalTheme
             AppbarBackground = "#4B3F8F",
             Background = "#F7F6FB",
             TextSecondary = "rgba(0,0,0,0.68)",
+            // Darker than Material's defaults so outlined chips and text meet WCAG AA contrast on white.
+            Success = "#2E7D32",
+            Error = "#C62828",
+            Info = "#1565C0",
+            Warning = "#8A5300",
         },
         Typography = new Typography
         {

@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace Junocal.Tests.EndToEnd;
+
+/// <summary>Debian's Chromium driven by Playwright; no browser download.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumVariable = "JUNOCAL_CHROMIUM";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public static string ArtifactsDirectory =>
+        Environment.GetEnvironmentVariable("JUNOCAL_TEST_ARTIFACTS") is { Length: > 0 } dir
+            ? Path.GetFullPath(dir)
+            : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable(ChromiumVariable) ?? "/usr/bin/chromium",
+            Headless = true,
+            // The network here is closed: without these flags Chromium keeps dialling Google's services.
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
