@@ -6,6 +6,7 @@ using Junocal.Web.Features.Audit;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Scheduling;
+using Junocal.Web.Meetings;
 using Junocal.Web.Operations;
 using Junocal.Web.Security;
 
@@ -17,6 +18,7 @@ builder.AddJunocalConfiguration()
     .AddJunocalSecurity()
     .AddJunocalUi()
     .AddDemoData()
+    .AddMeetings()
     .AddScheduling()
     .AddBookings()
     .AddAuditLog();

@@ -158,14 +158,14 @@ public sealed class ClassSession : IStudioOwned
 
     private void Touch() => Version++;
 
-    private static string ValidName(string name) => Text.Required(name, "Class name", MaxNameLength);
+    public static string ValidName(string name) => Text.Required(name, "Class name", MaxNameLength);
 
-    private static int ValidDuration(int minutes) =>
+    public static int ValidDuration(int minutes) =>
         minutes is < MinDurationMinutes or > MaxDurationMinutes
             ? throw new DomainException($"Duration must be between {MinDurationMinutes} and {MaxDurationMinutes} minutes.")
             : minutes;
 
-    private static int ValidCapacity(int capacity, int booked)
+    public static int ValidCapacity(int capacity, int booked)
     {
         if (capacity is < 1 or > MaxCapacity)
         {

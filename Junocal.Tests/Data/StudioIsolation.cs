@@ -65,7 +65,7 @@ public class StudioIsolation(JunocalApp app) : AppTest(app)
     {
         await using var scope = await ScopeSignedInAsAsync(DemoSeeder.OtherOwnerEmail);
 
-        var list = await scope.ServiceProvider.GetRequiredService<ScheduleService>().ListAsync(null, 14, CancellationToken.None);
+        var list = await scope.ServiceProvider.GetRequiredService<ScheduleService>().ListAsync(new ClassListQuery(), CancellationToken.None);
 
         Assert.Equal("America/New_York", list.TimeZoneId);
         Assert.NotEmpty(list.Classes);
@@ -77,7 +77,7 @@ public class StudioIsolation(JunocalApp app) : AppTest(app)
     {
         await using var scope = await ScopeSignedInAsAsync(DemoSeeder.InstructorEmail);
 
-        var list = await scope.ServiceProvider.GetRequiredService<ScheduleService>().ListAsync(null, 14, CancellationToken.None);
+        var list = await scope.ServiceProvider.GetRequiredService<ScheduleService>().ListAsync(new ClassListQuery(), CancellationToken.None);
 
         Assert.NotEmpty(list.Classes);
         Assert.All(list.Classes, c => Assert.Equal("Maya Chen", c.Instructor));
@@ -90,7 +90,7 @@ public class StudioIsolation(JunocalApp app) : AppTest(app)
         await using var scope = await ScopeSignedInAsAsync(email);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            scope.ServiceProvider.GetRequiredService<ScheduleService>().ListAsync(null, 14, CancellationToken.None));
+            scope.ServiceProvider.GetRequiredService<ScheduleService>().ListAsync(new ClassListQuery(), CancellationToken.None));
     }
 
     [Theory]

@@ -26,7 +26,7 @@ public class OwnerSignIn(JunocalApp app, BrowserFixture browser) : AppTest(app),
         await PageChecks.WaitForInteractivityAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Schedule", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("studio-name")).ToHaveTextAsync("Juno Pilates");
-        await Expect(page.GetByTestId("class-row").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("week-class").First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Integrations" })).ToBeVisibleAsync();
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "owner-schedule");

@@ -3,7 +3,10 @@ using System.Reflection;
 using Junocal.Domain.People;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Demo;
+using Junocal.Web.Data;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Junocal.Tests.Security;
 
@@ -28,7 +31,11 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         ["/my-bookings"] =            [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Denied,  Outcome.Allowed],
         ["/settings/integrations"] =  [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
         ["/audit"] =                  [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
+        [ClassDetail] =               [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Denied],
     };
+
+    // Filled in with a class the demo instructor teaches.
+    private const string ClassDetail = "/classes/{ClassId:guid}";
 
     // Pages every visitor may open, and the role-neutral start page that forwards each role to its own.
     private static readonly HashSet<string> OpenToAll = ["/Account/Login", "/Account/AccessDenied", "/not-found", "/Error"];
@@ -64,9 +71,11 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
             clients[role] = await SignIn.AsAsync(App, email);
         }
 
+        var mayasClass = await MayasClassIdAsync();
         var mismatches = new List<string>();
-        foreach (var (route, outcomes) in Table)
+        foreach (var (template, outcomes) in Table)
         {
+            var route = template.Replace("{ClassId:guid}", mayasClass.ToString(), StringComparison.Ordinal);
             for (var column = 0; column < Columns.Length; column++)
             {
                 var actual = await OutcomeOfAsync(clients[Columns[column]], route);
@@ -109,6 +118,13 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<Guid> MayasClassIdAsync()
+    {
+        await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var maya = await db.StaffMembers.SingleAsync(s => s.Email == DemoSeeder.InstructorEmail);
+        return await db.ClassSessions.Where(c => c.InstructorId == maya.Id).Select(c => c.Id).FirstAsync();
     }
 
     private static async Task<Outcome> OutcomeOfAsync(HttpClient client, string route)

@@ -12,6 +12,9 @@ public static class Policies
     /// <summary>Owner and front desk: the whole studio's schedule, rosters and bookings.</summary>
     public const string StudioDesk = nameof(StudioDesk);
 
+    /// <summary>Every staff role: class details and rosters (instructors only for the classes they teach).</summary>
+    public const string Staff = nameof(Staff);
+
     /// <summary>Instructors: the classes they teach.</summary>
     public const string Instructor = nameof(Instructor);
 
@@ -22,6 +25,7 @@ public static class Policies
     {
         options.AddPolicy(Owner, p => p.RequireRole(Roles.Owner));
         options.AddPolicy(StudioDesk, p => p.RequireRole(Roles.Owner, Roles.FrontDesk));
+        options.AddPolicy(Staff, p => p.RequireRole(Roles.Owner, Roles.FrontDesk, Roles.Instructor));
         options.AddPolicy(Instructor, p => p.RequireRole(Roles.Instructor));
         options.AddPolicy(Client, p => p.RequireRole(Roles.Client));
     }

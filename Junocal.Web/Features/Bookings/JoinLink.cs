@@ -5,6 +5,8 @@ namespace Junocal.Web.Features.Bookings;
 /// <summary>The link a client clicks to join a virtual class, or why there is none.</summary>
 public sealed record JoinLink(string? Url, string? WhyNone)
 {
+    public string Describe() => Url is null ? WhyNone ?? "" : "Link ready";
+
     public static JoinLink? For(Location location, ClassStatus status) => (location.Kind, status) switch
     {
         (LocationKind.InPerson, _) => null,

@@ -1,42 +1,61 @@
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
+using Junocal.Web.Features.Bookings;
+using Junocal.Web.Meetings;
 using Junocal.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Junocal.Web.Features.Scheduling;
 
-/// <summary>The studio's timetable as staff see it. Instructors only ever see the classes they teach.</summary>
-public sealed class ScheduleService(IDbContextFactory<JunocalDbContext> contexts, CurrentUser user, TimeProvider clock)
+/// <summary>The studio's timetable as staff read it. Instructors only ever see the classes they teach.</summary>
+public sealed class ScheduleService(
+    IDbContextFactory<JunocalDbContext> contexts,
+    CurrentUser user,
+    IMeetingProviders meetingProviders,
+    TimeProvider clock)
 {
-    public const int DefaultDays = 14;
-
-    /// <summary>Classes starting on the studio-local days [<paramref name="from"/>, <paramref name="from"/> + days).</summary>
-    public async Task<StudioClassList> ListAsync(DateOnly? from, int days, CancellationToken cancellationToken)
+    public async Task<StudioClassList> ListAsync(ClassListQuery query, CancellationToken cancellationToken)
     {
         user.Require(Roles.Owner, Roles.FrontDesk, Roles.Instructor);
-        var onlyInstructor = user.IsInRole(Roles.Instructor) ? user.PersonId : (Guid?)null;
-
+        var days = Math.Clamp(query.Days, 1, ClassListQuery.MaxDays);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var zone = await db.StudioTimeZoneAsync(cancellationToken);
-        var firstDay = from ?? DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow()));
+        var firstDay = query.From ?? DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow()));
         var start = zone.ToUtc(firstDay.ToDateTime(TimeOnly.MinValue));
         var end = zone.ToUtc(firstDay.AddDays(days).ToDateTime(TimeOnly.MinValue));
 
-        var query = db.ClassSessions.Where(c => c.StartsAt >= start && c.StartsAt < end);
-        if (onlyInstructor is { } instructorId)
+        var classes = db.ClassSessions.Where(c => c.StartsAt >= start && c.StartsAt < end);
+        if (user.IsInRole(Roles.Instructor))
         {
-            query = query.Where(c => c.InstructorId == instructorId);
+            var me = user.PersonId;
+            classes = classes.Where(c => c.InstructorId == me);
+        }
+        else if (query.InstructorId is { } instructorId)
+        {
+            classes = classes.Where(c => c.InstructorId == instructorId);
         }
 
-        var rows = await query
+        if (query.LocationKind is { } kind)
+        {
+            classes = classes.Where(c => c.Location.Kind == kind);
+        }
+
+        if (query.Status is { } status)
+        {
+            classes = classes.Where(c => c.Status == status);
+        }
+
+        var rows = await classes
             .OrderBy(c => c.StartsAt)
             .Select(c => new
             {
                 c.Id,
+                c.Version,
                 c.Name,
                 c.StartsAt,
                 c.DurationMinutes,
+                c.InstructorId,
                 Instructor = db.StaffMembers.Where(s => s.Id == c.InstructorId).Select(s => s.Name).FirstOrDefault() ?? "",
                 c.Location,
                 Booked = c.Bookings.Count(b => b.Status == BookingStatus.Active),
@@ -46,11 +65,107 @@ public sealed class ScheduleService(IDbContextFactory<JunocalDbContext> contexts
             .ToListAsync(cancellationToken);
 
         var items = rows
-            .Select(r => new ClassListItem(r.Id, r.Name, zone.ToLocal(r.StartsAt), r.DurationMinutes, r.Instructor,
-                r.Location.Kind, r.Location.Describe(), r.Booked, r.Capacity, r.Status))
+            .Select(r => new ClassListItem(r.Id, r.Version, r.Name, zone.ToLocal(r.StartsAt), r.DurationMinutes, r.InstructorId,
+                r.Instructor, r.Location.Kind, r.Location.Describe(), JoinLink.For(r.Location, r.Status)?.Describe(),
+                r.Booked, r.Capacity, r.Status))
             .ToList();
         return new StudioClassList(zone.Id, firstDay, days, items);
     }
+
+    /// <summary>One class with its roster; the owner also sees its history. Null when the caller may not see it.</summary>
+    public async Task<ClassDetail?> GetDetailAsync(Guid classId, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner, Roles.FrontDesk, Roles.Instructor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.ClassSessions.AsNoTracking().Include(c => c.Bookings)
+            .SingleOrDefaultAsync(c => c.Id == classId, cancellationToken);
+        if (session is null || (user.IsInRole(Roles.Instructor) && session.InstructorId != user.PersonId))
+        {
+            return null;
+        }
+
+        var zone = await db.StudioTimeZoneAsync(cancellationToken);
+        var instructor = await db.StaffMembers.Where(s => s.Id == session.InstructorId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var activeClientIds = session.Bookings.Where(b => b.IsActive).Select(b => b.ClientId).ToList();
+        var clients = await db.Clients.Where(c => activeClientIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var roster = session.Bookings.Where(b => b.IsActive)
+            .OrderBy(b => b.BookedAt)
+            .Select(b => new RosterLine(clients[b.ClientId].Name, clients[b.ClientId].Email, zone.ToLocal(b.BookedAt)))
+            .ToList();
+
+        IReadOnlyList<ClassAuditLine> history = [];
+        if (user.IsInRole(Roles.Owner))
+        {
+            var entries = await db.AuditEntries.Where(a => a.ClassSessionId == classId)
+                .OrderByDescending(a => a.OccurredAt)
+                .Select(a => new { a.OccurredAt, a.Actor, a.Details })
+                .ToListAsync(cancellationToken);
+            history = entries.Select(e => new ClassAuditLine(zone.ToLocal(e.OccurredAt), e.Actor, e.Details)).ToList();
+        }
+
+        var join = JoinLink.For(session.Location, session.Status);
+        var item = new ClassListItem(session.Id, session.Version, session.Name, zone.ToLocal(session.StartsAt), session.DurationMinutes,
+            session.InstructorId, instructor, session.Location.Kind, session.Location.Describe(), join?.Describe(),
+            session.BookedCount, session.Capacity, session.Status);
+        return new ClassDetail(item, zone.Id, join?.Url, session.CancellationReason, roster, history);
+    }
+
+    /// <summary>What the class dialog offers: the studio's instructors and which meeting providers are connected.</summary>
+    public async Task<ClassEditorOptions> GetEditorOptionsAsync(CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner, Roles.FrontDesk, Roles.Instructor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var instructors = await db.StaffMembers
+            .Where(s => s.Role == Roles.Instructor)
+            .OrderBy(s => s.Name)
+            .Select(s => new InstructorOption(s.Id, s.Name))
+            .ToListAsync(cancellationToken);
+        var zone = await db.StudioTimeZoneAsync(cancellationToken);
+        return new ClassEditorOptions(zone.Id, instructors, await meetingProviders.GetStatusAsync(cancellationToken));
+    }
+
+    /// <summary>A class as the edit dialog starts from, with the version the save must still find.</summary>
+    public async Task<(ClassForm Form, int Version)?> GetForEditAsync(Guid classId, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.ClassSessions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == classId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var local = (await db.StudioTimeZoneAsync(cancellationToken)).ToLocal(session.StartsAt);
+        var form = new ClassForm
+        {
+            Name = session.Name,
+            InstructorId = session.InstructorId,
+            Date = local.Date,
+            StartTime = local.TimeOfDay,
+            DurationMinutes = session.DurationMinutes,
+            Capacity = session.Capacity,
+            LocationKind = session.Location.Kind,
+            Room = session.Location.Room,
+            CustomUrl = session.Location.Url,
+        };
+        return (form, session.Version);
+    }
 }
 
+public sealed record ClassDetail(
+    ClassListItem Class,
+    string TimeZoneId,
+    string? JoinUrl,
+    string? CancellationReason,
+    IReadOnlyList<RosterLine> Roster,
+    IReadOnlyList<ClassAuditLine> History);
+
+public sealed record RosterLine(string ClientName, string ClientEmail, DateTime BookedLocal);
+
+public sealed record ClassAuditLine(DateTime OccurredLocal, string Actor, string Details);
+
 public sealed record StudioClassList(string TimeZoneId, DateOnly FirstDay, int Days, IReadOnlyList<ClassListItem> Classes);
+
+public sealed record InstructorOption(Guid Id, string Name);
+
+public sealed record ClassEditorOptions(string TimeZoneId, IReadOnlyList<InstructorOption> Instructors, IReadOnlyList<MeetingProviderStatus> Providers);

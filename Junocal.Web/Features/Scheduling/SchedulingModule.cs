@@ -5,6 +5,7 @@ public static class SchedulingModule
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ScheduleService>();
+        builder.Services.AddScoped<ClassScheduler>();
         return builder;
     }
 }

@@ -1,0 +1,254 @@
+using Junocal.Domain;
+using Junocal.Domain.Auditing;
+using Junocal.Domain.People;
+using Junocal.Domain.Scheduling;
+using Junocal.Domain.Studios;
+using Junocal.Web.Components.Shared;
+using Junocal.Web.Data;
+using Junocal.Web.Meetings;
+using Junocal.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Junocal.Web.Features.Scheduling;
+
+/// <summary>
+/// The owner's commands on the timetable: schedule (optionally weekly), edit, reschedule and cancel.
+/// Every command checks the caller is the owner, validates every field, and refuses to overwrite a class
+/// someone else changed meanwhile.
+/// </summary>
+public sealed class ClassScheduler(
+    IDbContextFactory<JunocalDbContext> contexts,
+    CurrentUser user,
+    IMeetingProviders meetingProviders,
+    TimeProvider clock)
+{
+    public const int MaxWeeklyOccurrences = 52;
+
+    public async Task<CommandResult> ScheduleAsync(ClassForm form, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var zone = await db.StudioTimeZoneAsync(cancellationToken);
+        var errors = new FieldErrors();
+
+        var fields = await ValidateAsync(db, form, existing: null, zone, errors, cancellationToken);
+        var starts = fields is null ? [] : Occurrences(form, fields.Value.StartsAt, zone, errors);
+        if (fields is not { } valid || errors.Any)
+        {
+            return CommandResult.Invalid(errors.ToDictionary());
+        }
+
+        var classes = starts
+            .Select(start => ClassSession.Schedule(user.StudioId, valid.Name, valid.InstructorId, start, valid.Duration, valid.Capacity, valid.Location))
+            .ToList();
+        db.ClassSessions.AddRange(classes);
+        foreach (var session in classes)
+        {
+            db.AuditEntries.Add(Audit(session, "class.scheduled", $"Scheduled {Describe(session, zone)}."));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Done([.. classes.Select(c => c.Id)]);
+    }
+
+    public async Task<CommandResult> UpdateAsync(Guid classId, int expectedVersion, ClassForm form, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.ClassSessions.Include(c => c.Bookings).SingleOrDefaultAsync(c => c.Id == classId, cancellationToken);
+        if (session is null)
+        {
+            return CommandResult.Refused("This class no longer exists.");
+        }
+
+        if (session.Version != expectedVersion)
+        {
+            return CommandResult.Conflict;
+        }
+
+        if (session.IsCancelled)
+        {
+            return CommandResult.Refused("This class was cancelled and cannot be changed.");
+        }
+
+        var zone = await db.StudioTimeZoneAsync(cancellationToken);
+        var errors = new FieldErrors();
+        if (await ValidateAsync(db, form, session, zone, errors, cancellationToken) is not { } valid || errors.Any)
+        {
+            return CommandResult.Invalid(errors.ToDictionary());
+        }
+
+        var changes = new List<string>();
+        if (valid.Name != session.Name)
+        {
+            changes.Add($"renamed from \"{session.Name}\"");
+            session.Rename(valid.Name);
+        }
+
+        if (valid.StartsAt != session.StartsAt || valid.Duration != session.DurationMinutes)
+        {
+            changes.Add($"moved from {StudioTime.DateTime(zone.ToLocal(session.StartsAt))} ({session.DurationMinutes} min)");
+            session.Reschedule(valid.StartsAt, valid.Duration);
+        }
+
+        if (valid.Capacity != session.Capacity)
+        {
+            changes.Add($"capacity {session.Capacity} → {valid.Capacity}");
+            session.ChangeCapacity(valid.Capacity);
+        }
+
+        if (valid.InstructorId != session.InstructorId)
+        {
+            changes.Add("instructor changed");
+            session.AssignInstructor(valid.InstructorId);
+        }
+
+        if (!valid.Location.Equals(session.Location))
+        {
+            changes.Add($"location changed from {session.Location.Describe()}");
+            session.MoveTo(valid.Location);
+        }
+
+        if (changes.Count == 0)
+        {
+            return CommandResult.Done(session.Id);
+        }
+
+        db.AuditEntries.Add(Audit(session, "class.updated", $"Updated {Describe(session, zone)}: {string.Join("; ", changes)}."));
+        return await SaveAsync(db, session.Id, cancellationToken);
+    }
+
+    public async Task<CommandResult> CancelAsync(Guid classId, int expectedVersion, string? reason, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.ClassSessions.SingleOrDefaultAsync(c => c.Id == classId, cancellationToken);
+        if (session is null)
+        {
+            return CommandResult.Refused("This class no longer exists.");
+        }
+
+        if (session.Version != expectedVersion)
+        {
+            return CommandResult.Conflict;
+        }
+
+        try
+        {
+            session.Cancel(reason, clock.GetUtcNow());
+        }
+        catch (DomainException refused)
+        {
+            return CommandResult.Refused(refused.Message);
+        }
+
+        var zone = await db.StudioTimeZoneAsync(cancellationToken);
+        var why = session.CancellationReason is { } r ? $" Reason: {r}" : "";
+        db.AuditEntries.Add(Audit(session, "class.cancelled", $"Cancelled {Describe(session, zone)}.{why}"));
+        return await SaveAsync(db, session.Id, cancellationToken);
+    }
+
+    private async Task<ValidClass?> ValidateAsync(JunocalDbContext db, ClassForm form, ClassSession? existing, StudioTimeZone zone,
+        FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var name = errors.Check(nameof(ClassForm.Name), () => ClassSession.ValidName(form.Name));
+        var duration = errors.Check(nameof(ClassForm.DurationMinutes), () => ClassSession.ValidDuration(form.DurationMinutes));
+        var capacity = errors.Check(nameof(ClassForm.Capacity), () => ClassSession.ValidCapacity(form.Capacity, existing?.BookedCount ?? 0));
+        var location = errors.Check(LocationField(form.LocationKind), form.ToLocation);
+
+        if (form.InstructorId is not { } instructorId
+            || !await db.StaffMembers.AnyAsync(s => s.Id == instructorId && s.Role == Roles.Instructor, cancellationToken))
+        {
+            errors.Add(nameof(ClassForm.InstructorId), "Choose an instructor.");
+        }
+
+        DateTimeOffset startsAt = default;
+        if (form.Date is not { } date)
+        {
+            errors.Add(nameof(ClassForm.Date), "Choose a date.");
+        }
+        else if (form.StartTime is not { } time)
+        {
+            errors.Add(nameof(ClassForm.StartTime), "Choose a start time.");
+        }
+        else
+        {
+            startsAt = errors.Check(nameof(ClassForm.StartTime), () => zone.ToUtc(date.Date + time));
+            var moved = existing is null || startsAt != existing.StartsAt;
+            if (!errors.Has(nameof(ClassForm.StartTime)) && moved && startsAt <= clock.GetUtcNow())
+            {
+                errors.Add(nameof(ClassForm.StartTime), "Pick a start time in the future.");
+            }
+        }
+
+        if (location is { IsAutoGenerated: true } && existing?.Location.Kind != location.Kind)
+        {
+            var provider = (await meetingProviders.GetStatusAsync(cancellationToken)).FirstOrDefault(p => p.Kind == location.Kind);
+            if (provider is not { IsConnected: true })
+            {
+                errors.Add(nameof(ClassForm.LocationKind), provider?.WhyNot ?? "This meeting provider is not available.");
+            }
+        }
+
+        return errors.Any ? null : new ValidClass(name!, form.InstructorId!.Value, startsAt, duration, capacity, location!);
+    }
+
+    private static List<DateTimeOffset> Occurrences(ClassForm form, DateTimeOffset first, StudioTimeZone zone, FieldErrors errors)
+    {
+        if (form.RepeatWeeklyUntil is not { } until)
+        {
+            return [first];
+        }
+
+        var firstLocal = form.Date!.Value.Date + form.StartTime!.Value;
+        if (until.Date < firstLocal.Date)
+        {
+            errors.Add(nameof(ClassForm.RepeatWeeklyUntil), "The last date must be on or after the first class.");
+            return [];
+        }
+
+        var weeks = (until.Date - firstLocal.Date).Days / 7 + 1;
+        if (weeks > MaxWeeklyOccurrences)
+        {
+            errors.Add(nameof(ClassForm.RepeatWeeklyUntil), $"A weekly class can repeat at most {MaxWeeklyOccurrences} times; pick an earlier last date.");
+            return [];
+        }
+
+        // Each week keeps the same wall-clock time, so a class stays at 07:30 across a daylight-saving change.
+        var starts = new List<DateTimeOffset>();
+        for (var week = 0; week < weeks; week++)
+        {
+            starts.Add(errors.Check(nameof(ClassForm.RepeatWeeklyUntil), () => zone.ToUtc(firstLocal.AddDays(7 * week))));
+        }
+
+        return starts;
+    }
+
+    private static async Task<CommandResult> SaveAsync(JunocalDbContext db, Guid classId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return CommandResult.Done(classId);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Conflict;
+        }
+    }
+
+    private AuditEntry Audit(ClassSession session, string action, string details) =>
+        AuditEntry.Record(session.StudioId, clock.GetUtcNow(), user.Email, action, details, session.Id);
+
+    private static string Describe(ClassSession session, StudioTimeZone zone) =>
+        $"\"{session.Name}\" on {StudioTime.DateTime(zone.ToLocal(session.StartsAt))}";
+
+    private static string LocationField(LocationKind kind) => kind switch
+    {
+        LocationKind.InPerson => nameof(ClassForm.Room),
+        LocationKind.CustomLink => nameof(ClassForm.CustomUrl),
+        _ => nameof(ClassForm.LocationKind),
+    };
+
+    private readonly record struct ValidClass(string Name, Guid InstructorId, DateTimeOffset StartsAt, int Duration, int Capacity, Location Location);
+}
