@@ -4,7 +4,6 @@ using Junocal.Web.Features.Audit;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +15,7 @@ public class StudioIsolation(JunocalApp app) : AppTest(app)
     [Fact]
     public async Task StudioQueriesReturnOnlyTheSignedInUsersStudio()
     {
-        await using var scope = await ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
+        await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
         var juno = scope.ServiceProvider.GetRequiredService<CurrentUser>().StudioId;
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<JunocalDbContext>>().CreateDbContextAsync();
 
@@ -40,7 +39,7 @@ public class StudioIsolation(JunocalApp app) : AppTest(app)
             otherClientId = await system.Clients.Where(c => c.StudioId == other.Id).Select(c => c.Id).FirstAsync();
         }
 
-        await using var scope = await ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
+        await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<JunocalDbContext>>().CreateDbContextAsync();
 
         Assert.Null(await db.ClassSessions.FindAsync(otherClassId));
@@ -63,7 +62,7 @@ public class StudioIsolation(JunocalApp app) : AppTest(app)
     [Fact]
     public async Task TheOtherStudiosOwnerSeesOnlyTheirOwnSchedule()
     {
-        await using var scope = await ScopeSignedInAsAsync(DemoSeeder.OtherOwnerEmail);
+        await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OtherOwnerEmail);
 
         var list = await scope.ServiceProvider.GetRequiredService<ScheduleService>().ListAsync(new ClassListQuery(), CancellationToken.None);
 
@@ -75,7 +74,7 @@ public class StudioIsolation(JunocalApp app) : AppTest(app)
     [Fact]
     public async Task AnInstructorSeesOnlyTheClassesTheyTeach()
     {
-        await using var scope = await ScopeSignedInAsAsync(DemoSeeder.InstructorEmail);
+        await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.InstructorEmail);
 
         var list = await scope.ServiceProvider.GetRequiredService<ScheduleService>().ListAsync(new ClassListQuery(), CancellationToken.None);
 
@@ -87,7 +86,7 @@ public class StudioIsolation(JunocalApp app) : AppTest(app)
     [InlineData(DemoSeeder.ClientEmail)]
     public async Task TheScheduleServiceRefusesAClient(string email)
     {
-        await using var scope = await ScopeSignedInAsAsync(email);
+        await using var scope = await App.ScopeSignedInAsAsync(email);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
             scope.ServiceProvider.GetRequiredService<ScheduleService>().ListAsync(new ClassListQuery(), CancellationToken.None));
@@ -99,20 +98,10 @@ public class StudioIsolation(JunocalApp app) : AppTest(app)
     [InlineData(DemoSeeder.ClientEmail)]
     public async Task TheAuditLogServiceRefusesEveryoneButTheOwner(string email)
     {
-        await using var scope = await ScopeSignedInAsAsync(email);
+        await using var scope = await App.ScopeSignedInAsAsync(email);
 
         var error = await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
             scope.ServiceProvider.GetRequiredService<AuditLogService>().ListAsync(0, CancellationToken.None));
         Assert.Equal("Only Owner can do this.", error.Message);
-    }
-
-    private async Task<AsyncServiceScope> ScopeSignedInAsAsync(string email)
-    {
-        var scope = App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<JunocalUser>>();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<JunocalUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(await signIn.CreateUserPrincipalAsync(user));
-        return scope;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Junocal.Web.Features.Demo;
+using Junocal.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -49,6 +50,17 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await Database.ResetAsync();
         await Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    /// <summary>A DI scope whose services act for the given demo user, as they would in that user's circuit.</summary>
+    public async Task<AsyncServiceScope> ScopeSignedInAsAsync(string email)
+    {
+        var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<JunocalUser>>();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<JunocalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(await signIn.CreateUserPrincipalAsync(user));
+        return scope;
     }
 
     public HttpClient CreateBrowserlikeClient() =>

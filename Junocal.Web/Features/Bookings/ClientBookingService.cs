@@ -1,3 +1,5 @@
+using Junocal.Domain;
+using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
@@ -9,6 +11,57 @@ namespace Junocal.Web.Features.Bookings;
 /// <summary>What a client sees: the studio's upcoming classes and their own bookings.</summary>
 public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> contexts, CurrentUser user, TimeProvider clock)
 {
+    // A concurrent booking of the same class makes the save fail; a fresh read then decides again (full or not).
+    private const int Attempts = 3;
+
+    public Task<BookingResult> BookAsync(Guid classId, CancellationToken cancellationToken) =>
+        ChangeBookingAsync(classId, (session, clientId, now) => session.Book(clientId, now), "booking.created", "Booked", cancellationToken);
+
+    public Task<BookingResult> CancelBookingAsync(Guid classId, CancellationToken cancellationToken) =>
+        ChangeBookingAsync(classId, (session, clientId, now) => session.CancelBooking(clientId, now), "booking.cancelled", "Cancelled a booking of", cancellationToken);
+
+    private async Task<BookingResult> ChangeBookingAsync(Guid classId, Action<ClassSession, Guid, DateTimeOffset> change,
+        string action, string verb, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Client);
+        var clientId = user.PersonId;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var session = await db.ClassSessions.Include(c => c.Bookings).SingleOrDefaultAsync(c => c.Id == classId, cancellationToken);
+            if (session is null)
+            {
+                return BookingResult.Refused("This class no longer exists.");
+            }
+
+            var now = clock.GetUtcNow();
+            try
+            {
+                change(session, clientId, now);
+            }
+            catch (DomainException refused)
+            {
+                return BookingResult.Refused(refused.Message);
+            }
+
+            var zone = await db.StudioTimeZoneAsync(cancellationToken);
+            db.AuditEntries.Add(AuditEntry.Record(session.StudioId, now, user.Email, action,
+                $"{verb} \"{session.Name}\" on {Components.Shared.StudioTime.DateTime(zone.ToLocal(session.StartsAt))}.", session.Id));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return BookingResult.Done;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return BookingResult.Refused("The class is very busy right now. Please try again.");
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<BookableClass>> UpcomingClassesAsync(int days, CancellationToken cancellationToken)
     {
         user.Require(Roles.Client);
@@ -75,6 +128,13 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
             bookings.Where(b => !b.IsPast).ToList(),
             bookings.Where(b => b.IsPast).Reverse().ToList());
     }
+}
+
+public sealed record BookingResult(bool Succeeded, string? Error)
+{
+    public static BookingResult Done { get; } = new(true, null);
+
+    public static BookingResult Refused(string message) => new(false, message);
 }
 
 public sealed record BookableClass(

@@ -1,0 +1,121 @@
+using Junocal.Domain.People;
+using Junocal.Domain.Scheduling;
+using Junocal.Tests.Infrastructure;
+using Junocal.Web.Data;
+using Junocal.Web.Features.Bookings;
+using Junocal.Web.Features.Demo;
+using Junocal.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Junocal.Tests.Features.Bookings;
+
+public class ClientBookingCommands(JunocalApp app) : AppTest(app)
+{
+    private static readonly string[] LosingAnswers = ["This class is full.", "The class is very busy right now. Please try again."];
+
+    [Fact]
+    public async Task BooksAPlaceAndShowsItInMyBookings()
+    {
+        var classId = await NewClassAsync(capacity: 5);
+        await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.ClientEmail);
+        var bookings = scope.ServiceProvider.GetRequiredService<ClientBookingService>();
+
+        var result = await bookings.BookAsync(classId, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Error);
+        var mine = await bookings.MyBookingsAsync(CancellationToken.None);
+        var booked = Assert.Single(mine.Upcoming, b => b.ClassId == classId);
+        Assert.Equal("https://meet.example.com/late-flow", booked.Join?.Url);
+    }
+
+    [Fact]
+    public async Task RefusesBookingTheSameClassTwice()
+    {
+        var classId = await NewClassAsync(capacity: 5);
+        await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.ClientEmail);
+        var bookings = scope.ServiceProvider.GetRequiredService<ClientBookingService>();
+        await bookings.BookAsync(classId, CancellationToken.None);
+
+        var second = await bookings.BookAsync(classId, CancellationToken.None);
+
+        Assert.Equal("You have already booked this class.", second.Error);
+    }
+
+    [Fact]
+    public async Task CancelsOwnBookingAndFreesThePlace()
+    {
+        var classId = await NewClassAsync(capacity: 1);
+        await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.ClientEmail);
+        var bookings = scope.ServiceProvider.GetRequiredService<ClientBookingService>();
+        await bookings.BookAsync(classId, CancellationToken.None);
+
+        var result = await bookings.CancelBookingAsync(classId, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Error);
+        var upcoming = await bookings.UpcomingClassesAsync(14, CancellationToken.None);
+        Assert.Equal(1, Assert.Single(upcoming, c => c.Id == classId).PlacesLeft);
+    }
+
+    [Fact]
+    public async Task GivesTheLastPlaceToExactlyOneOfManyConcurrentClients()
+    {
+        var classId = await NewClassAsync(capacity: 1);
+        var emails = await CreateClientsAsync(6);
+
+        var results = await Task.WhenAll(emails.Select(async email =>
+        {
+            await using var scope = await App.ScopeSignedInAsAsync(email);
+            return await scope.ServiceProvider.GetRequiredService<ClientBookingService>().BookAsync(classId, CancellationToken.None);
+        }));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Error, LosingAnswers));
+        await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        Assert.Equal(1, await db.Bookings.CountAsync(b => b.ClassSessionId == classId && b.Status == BookingStatus.Active));
+    }
+
+    [Fact]
+    public async Task RefusesStaff()
+    {
+        await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            scope.ServiceProvider.GetRequiredService<ClientBookingService>().BookAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+
+    private async Task<Guid> NewClassAsync(int capacity)
+    {
+        await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var studio = await db.Studios.SingleAsync(s => s.Name == "Juno Pilates");
+        var instructor = await db.StaffMembers.FirstAsync(s => s.StudioId == studio.Id && s.Role == Roles.Instructor);
+        var session = ClassSession.Schedule(studio.Id, "Late Flow", instructor.Id, DateTimeOffset.UtcNow.AddDays(3), 45, capacity,
+            Location.CustomLink("https://meet.example.com/late-flow"));
+        db.ClassSessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    }
+
+    private async Task<List<string>> CreateClientsAsync(int count)
+    {
+        await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var studio = await db.Studios.SingleAsync(s => s.Name == "Juno Pilates");
+        var emails = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var email = $"racer{i}@demo.junocal.test";
+            var client = Client.Create(studio.Id, $"Racer {i}", email);
+            db.Clients.Add(client);
+            await db.SaveChangesAsync();
+            await using var scope = App.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<JunocalUser>>();
+            var user = new JunocalUser { UserName = email, Email = email, StudioId = studio.Id, PersonId = client.Id, DisplayName = client.Name };
+            await users.CreateAsync(user, SignIn.Password);
+            await users.AddToRoleAsync(user, Roles.Client);
+            emails.Add(email);
+        }
+
+        return emails;
+    }
+}
