@@ -84,6 +84,7 @@ public static class ZoomSandboxModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ZoomSandboxState>();
+        services.TryAddSingleton(provider => provider.GetRequiredService<ZoomSandboxState>().Outbox);
         services.AddHostedService<WebhookSender>();
         services.AddHttpClient(WebhookSender.HttpClientName);
         return services;
