@@ -38,7 +38,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         WebhookReceiver? receiver = null;
-        app.MapPost("/hooks/zoom", async (HttpContext http) => await receiver!.HandleAsync(http));
+        // A lone HttpContext parameter would bind as a RequestDelegate and drop the result, so execute it here.
+        app.MapPost("/hooks/zoom", async (HttpContext http) => await (await receiver!.HandleAsync(http)).ExecuteAsync(http));
         await app.StartAsync();
         var address = app.Urls.First();
         receiver = new WebhookReceiver(app, new Uri($"{address}/hooks/zoom"));
