@@ -126,7 +126,12 @@ public sealed class SandboxHost : IAsyncDisposable
     }
 
     /// <summary>Sends an API request with a bearer token and an optional JSON body.</summary>
-    public async Task<HttpResponseMessage> ApiAsync(HttpMethod method, string path, string accessToken, object? body = null)
+    public Task<HttpResponseMessage> ApiAsync(HttpMethod method, string path, string accessToken, object? body = null) =>
+        ApiWithDeadlineAsync(method, path, accessToken, body, TestContext.Current.CancellationToken);
+
+    /// <summary>As <see cref="ApiAsync"/>, giving up when <paramref name="cancellationToken"/> fires.</summary>
+    public async Task<HttpResponseMessage> ApiWithDeadlineAsync(
+        HttpMethod method, string path, string accessToken, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
@@ -135,7 +140,7 @@ public sealed class SandboxHost : IAsyncDisposable
             request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
         }
 
-        return await Client.SendAsync(request);
+        return await Client.SendAsync(request, cancellationToken);
     }
 
     public async Task<JsonElement> CreateMeetingAsync(string accessToken, object? body = null)
