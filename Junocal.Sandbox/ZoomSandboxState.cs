@@ -65,6 +65,19 @@ public sealed class ZoomSandboxState
     /// <summary>Creates and updates the user has made today (UTC), counted against the daily limit.</summary>
     public int DailyRequestsUsed(string userId) => Limits.UsedToday(userId);
 
+    /// <summary>
+    /// Forgets grants, tokens, meetings, usage counts, scripted faults and the logs, for tests that share one host.
+    /// </summary>
+    public void Reset()
+    {
+        OAuth.Clear();
+        MeetingStore.Clear();
+        Limits.Clear();
+        Faults.Clear();
+        RequestLog.Clear();
+        Outbox.ClearRecord();
+    }
+
     /// <summary>Deletes a meeting as its host would on the Zoom web portal, sending <c>meeting.deleted</c>.</summary>
     public bool DeleteMeetingInZoom(long meetingId)
     {

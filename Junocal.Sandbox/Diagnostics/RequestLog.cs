@@ -28,6 +28,14 @@ internal sealed class RequestLog
         }
     }
 
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+        }
+    }
+
     public void Add(LoggedRequest entry)
     {
         lock (_gate)

@@ -1,13 +1,19 @@
 using Junocal.Sandbox.Diagnostics;
 using Junocal.Sandbox.Http;
+using Junocal.Sandbox.Meetings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Junocal.Sandbox.Faults;
 
 /// <summary>Logs each request to a tagged endpoint and plays the next scripted fault for it, if any.</summary>
-internal sealed class FaultFilter(ZoomSandboxState state, IHostApplicationLifetime lifetime, ILogger<FaultFilter> logger) : IEndpointFilter
+internal sealed class FaultFilter(
+    ZoomSandboxState state,
+    IOptions<ZoomSandboxOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<FaultFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -53,8 +59,8 @@ internal sealed class FaultFilter(ZoomSandboxState state, IHostApplicationLifeti
         return fault.Kind switch
         {
             FaultKind.ServerError => ZoomErrors.ServerError(),
-            FaultKind.RateLimited => ZoomErrors.PerSecondLimit(1, now.AddSeconds(1), fault.RetryAfter),
-            FaultKind.DailyLimitReached => ZoomErrors.DailyLimit(100, Meetings.UsageLimits.NextUtcMidnight(now)),
+            FaultKind.RateLimited => ZoomErrors.PerSecondLimit(options.Value.PerSecondLimit, now.AddSeconds(1), fault.RetryAfter),
+            FaultKind.DailyLimitReached => ZoomErrors.DailyLimit(options.Value.PerUserDailyLimit, UsageLimits.NextUtcMidnight(now)),
             FaultKind.InvalidGrant => OAuthErrors.InvalidToken(),
             FaultKind.MeetingNotFound => ZoomErrors.InvalidMeetingId(http.Request.RouteValues["meetingId"]?.ToString() ?? "0"),
             _ => throw new InvalidOperationException($"Unhandled fault kind {fault.Kind}."),

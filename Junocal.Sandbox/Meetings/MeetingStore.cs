@@ -16,6 +16,14 @@ internal sealed class MeetingStore
         }
     }
 
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _meetings.Clear();
+        }
+    }
+
     public bool ContainsId(long id)
     {
         lock (_gate)

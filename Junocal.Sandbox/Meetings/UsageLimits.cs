@@ -51,6 +51,15 @@ internal sealed class UsageLimits(TimeProvider time, IOptions<ZoomSandboxOptions
         }
     }
 
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _perSecond.Clear();
+            _daily.Clear();
+        }
+    }
+
     public int UsedToday(string userId)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

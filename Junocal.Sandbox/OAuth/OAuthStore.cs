@@ -69,6 +69,16 @@ internal sealed class OAuthStore(TimeProvider time, string clientId)
         }
     }
 
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _codes.Clear();
+            _grants.Clear();
+            _tokens.Clear();
+        }
+    }
+
     public string IssueCode(ZoomTestUser user, ConsentRequest request)
     {
         var code = new AuthorizationCode(

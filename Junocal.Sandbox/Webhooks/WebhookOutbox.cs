@@ -26,6 +26,15 @@ internal sealed class WebhookOutbox(IOptions<ZoomSandboxOptions> options, TimePr
         }
     }
 
+    /// <summary>Forgets the record; deliveries already queued or waiting for a retry still go out.</summary>
+    public void ClearRecord()
+    {
+        lock (_gate)
+        {
+            _deliveries.Clear();
+        }
+    }
+
     public WebhookDelivery Enqueue(JsonObject message, string? plainToken = null)
     {
         var eventName = message["event"]!.GetValue<string>();

@@ -55,6 +55,10 @@ public class SandboxMeetingsEndpoint
     [InlineData("2026-07-01T09:30:00", "America/Los_Angeles", "2026-07-01T16:30:00Z")]
     [InlineData("2026-04-02T18:00:00Z", "Europe/London", "2026-04-02T18:00:00Z")]
     [InlineData("2026-04-02T18:00:00", "UTC", "2026-04-02T18:00:00Z")]
+    // 01:30 on 29 March 2026 does not exist in London; Zoom documents nothing, the sandbox moves it forward an hour.
+    [InlineData("2026-03-29T01:30:00", "Europe/London", "2026-03-29T01:30:00Z")]
+    // 01:30 on 25 October 2026 happens twice in London; the sandbox takes the first (BST) one.
+    [InlineData("2026-10-25T01:30:00", "Europe/London", "2026-10-25T00:30:00Z")]
     public async Task ReadsStartTimeWithoutZAsWallTimeInTheGivenZone(string startTime, string timezone, string expectedUtc)
     {
         var (host, tokens) = await ConnectedAsync();
