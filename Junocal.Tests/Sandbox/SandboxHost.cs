@@ -41,11 +41,17 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>Addresses the sandbox root; redirects are not followed so tests can read them.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<SandboxHost> StartAsync(Action<ZoomSandboxOptions>? configure = null, bool systemClock = false)
+    public static async Task<SandboxHost> StartAsync(
+        Action<ZoomSandboxOptions>? configure = null, bool systemClock = false, CapturedLogs? logs = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFilter("Junocal", LogLevel.Trace).AddProvider(logs);
+        }
+
         var time = systemClock ? null : new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(time is null ? TimeProvider.System : time);
         builder.Services.AddZoomSandbox(options =>
