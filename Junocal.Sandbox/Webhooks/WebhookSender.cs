@@ -99,7 +99,9 @@ internal sealed class WebhookSender(
 
             return true;
         }
-        catch (Exception error) when (error is HttpRequestException || (error is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+        // InvalidOperationException: a webhook URL HttpClient cannot send to (e.g. not http/https).
+        catch (Exception error) when (error is HttpRequestException or InvalidOperationException
+                                      || (error is OperationCanceledException && !stoppingToken.IsCancellationRequested))
         {
             var reason = error is OperationCanceledException ? "No answer within the webhook timeout" : error.Message;
             delivery.Record(new WebhookAttempt(attempt, now, null, reason));

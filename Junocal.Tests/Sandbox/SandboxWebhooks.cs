@@ -131,8 +131,8 @@ public class SandboxWebhooks
 
         Assert.Equal(WebhookDeliveryStatus.Delivered, sent.Status);
         Assert.Equal([500, 503, 200], sent.Attempts.Select(attempt => attempt.StatusCode ?? 0));
-        Assert.True(sent.Attempts[1].At - sent.Attempts[0].At >= TimeSpan.FromMilliseconds(50));
-        Assert.True(sent.Attempts[2].At - sent.Attempts[1].At >= TimeSpan.FromMilliseconds(100));
+        Assert.True(sent.Attempts[1].At - sent.Attempts[0].At >= TimeSpan.FromMilliseconds(40));
+        Assert.True(sent.Attempts[2].At - sent.Attempts[1].At >= TimeSpan.FromMilliseconds(90));
     }
 
     [Fact]
