@@ -38,7 +38,7 @@ internal static class DashboardPage
         {
             var installed = sandbox.Grants.Any(grant => grant.UserId == user.Id && grant.IsActive);
             var action = installed
-                ? Button(http, $"dashboard/users/{Uri.EscapeDataString(user.Id)}/uninstall", "Uninstall app", $"Uninstall the app for {user.Email}")
+                ? Button(http, $"dashboard/users/{Uri.EscapeDataString(user.Id)}/uninstall", "Uninstall app", $" for {user.Email}")
                 : "Not installed";
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(user.DisplayName)}</td><td>{E(user.Email)}</td><td><code>{E(user.Id)}</code></td>"
                 + $"<td><code>{E(user.AccountId)}</code></td><td>{E(user.Timezone)}</td><td>{sandbox.DailyRequestsUsed(user.Id)}</td><td>{action}</td></tr>");
@@ -86,7 +86,7 @@ internal static class DashboardPage
                 + $"<td>{LocalStart(meeting)}<br><small>{ZoomStartTime.Format(meeting.StartTime)}</small></td><td>{E(meeting.Timezone)}</td>"
                 + $"<td>{meeting.Duration}</td><td>{E(Settings(meeting.Settings))}</td>"
                 + $"<td><a href=\"{E(meeting.JoinUrl)}\">Join link<span class=\"visually-hidden\"> for {E(meeting.Topic)}</span></a></td>"
-                + $"<td>{Button(http, $"dashboard/meetings/{id}/delete", "Delete in Zoom", $"Delete {meeting.Topic} in Zoom")}</td></tr>");
+                + $"<td>{Button(http, $"dashboard/meetings/{id}/delete", "Delete in Zoom", $": {meeting.Topic}")}</td></tr>");
         }
 
         html.Append("</tbody></table>");
@@ -95,7 +95,7 @@ internal static class DashboardPage
     private static void AppendWebhooks(StringBuilder html, HttpContext http, ZoomSandboxState sandbox)
     {
         html.Append("<h2>Webhooks sent</h2>");
-        html.Append(Button(http, "dashboard/webhooks/validate", "Send endpoint.url_validation", "Send endpoint.url_validation"));
+        html.Append(Button(http, "dashboard/webhooks/validate", "Send endpoint.url_validation"));
         html.Append("<table><thead><tr><th scope=\"col\">Created (UTC)</th><th scope=\"col\">Event</th><th scope=\"col\">Status</th>"
             + "<th scope=\"col\">Attempts</th><th scope=\"col\">Body</th></tr></thead><tbody>");
         foreach (var delivery in sandbox.WebhookDeliveries.Reverse().Take(LogRows))
@@ -126,9 +126,13 @@ internal static class DashboardPage
         html.Append("</tbody></table>");
     }
 
-    private static string Button(HttpContext http, string relativeAction, string label, string accessibleName) =>
-        $"<form method=\"post\" action=\"{E(SandboxUrls.Path(http, relativeAction))}\">"
-        + $"<button type=\"submit\" aria-label=\"{E(accessibleName)}\">{E(label)}</button></form>";
+    /// <summary>A one-button form; <paramref name="hiddenContext"/> tells screen-reader users which row the button acts on.</summary>
+    private static string Button(HttpContext http, string relativeAction, string label, string? hiddenContext = null)
+    {
+        var context = hiddenContext is null ? "" : $"<span class=\"visually-hidden\">{E(hiddenContext)}</span>";
+        return $"<form method=\"post\" action=\"{E(SandboxUrls.Path(http, relativeAction))}\">"
+            + $"<button type=\"submit\">{E(label)}{context}</button></form>";
+    }
 
     private static string LocalStart(SandboxMeeting meeting) =>
         ZoomStartTime.FindZone(meeting.Timezone) is { } zone

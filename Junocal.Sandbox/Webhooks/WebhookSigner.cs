@@ -8,7 +8,7 @@ namespace Junocal.Sandbox.Webhooks;
 /// and the URL-validation answer <c>encryptedToken = hex(HMAC-SHA256(secretToken, plainToken))</c>
 /// (https://github.com/zoom/webhook-sample).
 /// </summary>
-public static class WebhookSigner
+internal static class WebhookSigner
 {
     public const string SignatureHeader = "x-zm-signature";
     public const string TimestampHeader = "x-zm-request-timestamp";

@@ -30,8 +30,8 @@ public class SandboxDashboard
         Assert.Contains("2026-04-02 19:00", page, StringComparison.Ordinal);
         Assert.Contains("waiting room on", page, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode(meeting.GetProperty("join_url").GetString()!), page, StringComparison.Ordinal);
-        Assert.Contains(">Delete in Zoom</button>", page, StringComparison.Ordinal);
-        Assert.Contains(">Uninstall app</button>", page, StringComparison.Ordinal);
+        Assert.Contains(">Delete in Zoom<span class=\"visually-hidden\">: Evening flow</span></button>", page, StringComparison.Ordinal);
+        Assert.Contains($">Uninstall app<span class=\"visually-hidden\"> for {TestUsers.Owner.Email}</span></button>", page, StringComparison.Ordinal);
         Assert.Contains("POST /sandbox/zoom/v2/users/me/meetings", page, StringComparison.Ordinal);
         Assert.DoesNotContain(tokens.AccessToken, page, StringComparison.Ordinal);
         Assert.DoesNotContain(tokens.RefreshToken, page, StringComparison.Ordinal);
