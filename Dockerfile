@@ -7,9 +7,11 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig appsettings.json ./
 COPY Junocal.Domain/Junocal.Domain.csproj Junocal.Domain/
 COPY Junocal.Web/Junocal.Web.csproj Junocal.Web/
+COPY Junocal.Sandbox/Junocal.Sandbox.csproj Junocal.Sandbox/
 RUN dotnet restore Junocal.Web/Junocal.Web.csproj
 COPY Junocal.Domain/ Junocal.Domain/
 COPY Junocal.Web/ Junocal.Web/
+COPY Junocal.Sandbox/ Junocal.Sandbox/
 RUN dotnet publish Junocal.Web/Junocal.Web.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -6,6 +6,7 @@ using Junocal.Web.Features.Audit;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Scheduling;
+using Junocal.Web.Integrations;
 using Junocal.Web.Meetings;
 using Junocal.Web.Operations;
 using Junocal.Web.Security;
@@ -21,13 +22,15 @@ builder.AddJunocalConfiguration()
     .AddMeetings()
     .AddScheduling()
     .AddBookings()
-    .AddAuditLog();
+    .AddAuditLog()
+    .AddSandboxWhenEnabled();
 
 var app = builder.Build();
 
 app.UseJunocalPipeline();
 app.MapOperations();
 app.MapAccountEndpoints();
+app.MapSandboxWhenEnabled();
 app.MapJunocalUi();
 
 app.Run();

@@ -29,6 +29,7 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Junocal", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Sandbox:Enabled", "true");
         builder.ConfigureServices(services =>
             // Password hashing at full strength costs ~100 ms a user; tests create many users.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
