@@ -1,6 +1,7 @@
 using Junocal.Web.Components;
 using Junocal.Web.Configuration;
 using Junocal.Web.Data;
+using Junocal.Web.Email;
 using Junocal.Web.Features.Account;
 using Junocal.Web.Features.Audit;
 using Junocal.Web.Features.Bookings;
@@ -19,7 +20,8 @@ builder.AddJunocalConfiguration()
     .AddDemoData()
     .AddScheduling()
     .AddBookings()
-    .AddAuditLog();
+    .AddAuditLog()
+    .AddEmail();
 
 var app = builder.Build();
 
