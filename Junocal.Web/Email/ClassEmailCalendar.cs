@@ -38,7 +38,7 @@ internal static class ClassEmailCalendar
         {
             CommonName = email.ClientName,
             Role = ParticipationRole.RequiredParticipant,
-            ParticipationStatus = cancelled ? EventParticipationStatus.Declined : EventParticipationStatus.Accepted,
+            ParticipationStatus = EventParticipationStatus.Accepted,
             Rsvp = false,
         });
         if (email.ShownJoinUrl is { } joinUrl)

@@ -50,6 +50,8 @@ public sealed class ClassEmailComposer(IOptions<EmailOptions> options, TimeProvi
         message.From.Add(_from);
         message.To.Add(new MailboxAddress(email.ClientName, email.ClientEmail));
         message.Headers.Add(EmailKeyHeader, emailKey);
+        // Times carry an en dash and names may carry accents; a pickup file or a relay without 8BITMIME needs them encoded.
+        message.Prepare(EncodingConstraint.SevenBit);
         return message;
     }
 
