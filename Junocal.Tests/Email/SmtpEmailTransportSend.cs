@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Junocal.Web.Email;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using netDumbster.smtp;
@@ -23,7 +24,7 @@ public sealed class SmtpEmailTransportSend : IDisposable
         var result = await Transport(_server.Configuration.Port).SendAsync(message, CancellationToken.None);
 
         Assert.Equal(EmailSendResult.Sent, result);
-        var received = Assert.Single(_server.ReceivedEmail);
+        var received = Assert.Single(await ReceivedAsync(count: 1));
         Assert.Equal("ana.silva@example.com", Assert.Single(received.ToAddresses).Address);
         using var raw = new MemoryStream(Encoding.UTF8.GetBytes(received.Data));
         var delivered = await MimeMessage.LoadAsync(raw);
@@ -54,6 +55,45 @@ public sealed class SmtpEmailTransportSend : IDisposable
         Assert.Equal(EmailSendOutcome.TransientFailure, result.Outcome);
         Assert.Contains("451", result.Reason, StringComparison.Ordinal);
         Assert.Empty(_server.ReceivedEmail);
+    }
+
+    [Fact]
+    public async Task SignsInWhenAUserNameIsSet()
+    {
+        var transport = new SmtpEmailTransport(
+            Options.Create(new EmailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = _server.Configuration.Port, Security = SmtpSecurity.None, UserName = "studio", Password = "s3cret-pass" } }),
+            NullLogger<SmtpEmailTransport>.Instance);
+
+        var result = await transport.SendAsync(ClassEmails.Compose(ClassEmails.ReformerFlow()), CancellationToken.None);
+
+        Assert.Equal(EmailSendResult.Sent, result);
+        Assert.Single(await ReceivedAsync(count: 1));
+    }
+
+    [Fact]
+    public async Task LogsTheFailureWithoutThePassword()
+    {
+        var logger = new FakeLogger<SmtpEmailTransport>();
+        var transport = new SmtpEmailTransport(
+            Options.Create(new EmailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = FreePort(), Security = SmtpSecurity.None, UserName = "studio", Password = "s3cret-pass" } }),
+            logger);
+
+        await transport.SendAsync(ClassEmails.Compose(ClassEmails.ReformerFlow()), CancellationToken.None);
+
+        var record = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Contains("127.0.0.1", record.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pass", record.Message, StringComparison.Ordinal);
+    }
+
+    // The server may still be storing the message when it has answered the client.
+    private async Task<SmtpMessage[]> ReceivedAsync(int count)
+    {
+        for (var attempt = 0; attempt < 50 && _server.ReceivedEmailCount < count; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        return _server.ReceivedEmail;
     }
 
     private static SmtpEmailTransport Transport(int port) => new(
