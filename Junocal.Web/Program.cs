@@ -1,6 +1,7 @@
 using Junocal.Web.Components;
 using Junocal.Web.Configuration;
 using Junocal.Web.Data;
+using Junocal.Web.Email;
 using Junocal.Web.Features.Account;
 using Junocal.Web.Features.Audit;
 using Junocal.Web.Features.Bookings;
@@ -23,6 +24,7 @@ builder.AddJunocalConfiguration()
     .AddScheduling()
     .AddBookings()
     .AddAuditLog()
+    .AddEmail()
     .AddSandboxWhenEnabled();
 
 var app = builder.Build();
