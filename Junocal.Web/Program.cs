@@ -8,6 +8,8 @@ using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Integrations;
+using Junocal.Web.Jobs;
+using Junocal.Web.Notifications;
 using Junocal.Web.Meetings;
 using Junocal.Web.Operations;
 using Junocal.Web.Security;
@@ -25,6 +27,8 @@ builder.AddJunocalConfiguration()
     .AddBookings()
     .AddAuditLog()
     .AddEmail()
+    .AddNotifications()
+    .AddJobs()
     .AddSandboxWhenEnabled();
 
 var app = builder.Build();

@@ -33,6 +33,7 @@ public sealed class ClassSession : IStudioOwned
         Location = location;
         Status = ClassStatus.Scheduled;
         Version = 1;
+        Revision = 1;
     }
 
     public Guid Id { get; private set; }
@@ -47,6 +48,12 @@ public sealed class ClassSession : IStudioOwned
     public string? CancellationReason { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>
+    /// Counts changes to what clients are told about the class (name, time, place, cancellation); bookings do
+    /// not change it. Emails go out at most once per revision, and calendar invites carry it as their sequence.
+    /// </summary>
+    public int Revision { get; private set; }
 
     public IReadOnlyCollection<Booking> Bookings => _bookings;
 
@@ -65,7 +72,7 @@ public sealed class ClassSession : IStudioOwned
     {
         EnsureNotCancelled("renamed");
         Name = ValidName(name);
-        Touch();
+        Revise();
     }
 
     public void Reschedule(DateTimeOffset startsAt, int durationMinutes)
@@ -74,7 +81,7 @@ public sealed class ClassSession : IStudioOwned
         var duration = ValidDuration(durationMinutes);
         StartsAt = startsAt.ToUniversalTime();
         DurationMinutes = duration;
-        Touch();
+        Revise();
     }
 
     public void ChangeCapacity(int capacity)
@@ -95,7 +102,7 @@ public sealed class ClassSession : IStudioOwned
     {
         EnsureNotCancelled("changed");
         Location = location;
-        Touch();
+        Revise();
     }
 
     public void Cancel(string? reason, DateTimeOffset now)
@@ -104,7 +111,7 @@ public sealed class ClassSession : IStudioOwned
         Status = ClassStatus.Cancelled;
         CancellationReason = Text.Optional(reason, "Reason", 500);
         CancelledAt = now;
-        Touch();
+        Revise();
     }
 
     public Booking Book(Guid clientId, DateTimeOffset now)
@@ -157,6 +164,12 @@ public sealed class ClassSession : IStudioOwned
     }
 
     private void Touch() => Version++;
+
+    private void Revise()
+    {
+        Revision++;
+        Touch();
+    }
 
     public static string ValidName(string name) => Text.Required(name, "Class name", MaxNameLength);
 

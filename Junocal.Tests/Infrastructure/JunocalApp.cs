@@ -20,6 +20,9 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; } = TestDatabase.Create();
 
+    /// <summary>Where emails land when no SMTP server is configured.</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), $"junocal-mail-{Guid.NewGuid():N}");
+
     public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -30,6 +33,9 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Junocal", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Sandbox:Enabled", "true");
+        // Tests drive background work themselves; JobsApp runs the real scheduler.
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.ConfigureServices(services =>
             // Password hashing at full strength costs ~100 ms a user; tests create many users.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
@@ -50,6 +56,11 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         await Database.ResetAsync();
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
+
         await Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
     }
 
@@ -74,6 +85,11 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -14,7 +14,12 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public const string SqlServerVariable = "JUNOCAL_TEST_SQLSERVER";
 
-    private static readonly Table[] KeptTables = [new("__EFMigrationsHistory"), new("DataProtectionKeys")];
+    // Migration history and keys must survive; Quartz's tables belong to a running scheduler, not to a test.
+    private static readonly Table[] KeptTables =
+    [
+        new("__EFMigrationsHistory"), new("DataProtectionKeys"),
+        .. Junocal.Web.Jobs.QuartzSqlServerSchema.TablesInDropOrder.Select(name => new Table(name)),
+    ];
     private Respawner? _respawner;
 
     private TestDatabase(string provider, string connectionString, string? file)

@@ -35,6 +35,7 @@ public class SandboxMounting(JunocalApp app) : AppTest(app)
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Sandbox:Enabled", null);
+            builder.UseSetting("Email:UsePickupDirectory", "true");
         }
     }
 }

@@ -3,6 +3,7 @@ using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Domain.Studios;
+using Junocal.Web.Notifications;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -44,6 +46,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
         ScopeToStudio<ClassSession>(builder);
         ScopeToStudio<Booking>(builder);
         ScopeToStudio<AuditEntry>(builder);
+        ScopeToStudio<OutboxEmail>(builder);
     }
 
     private void ScopeToStudio<TEntity>(ModelBuilder builder) where TEntity : class, IStudioOwned =>

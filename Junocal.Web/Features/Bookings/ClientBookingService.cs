@@ -3,6 +3,7 @@ using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
+using Junocal.Web.Notifications;
 using Junocal.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +16,15 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
     private const int Attempts = 3;
 
     public Task<BookingResult> BookAsync(Guid classId, CancellationToken cancellationToken) =>
-        ChangeBookingAsync(classId, (session, clientId, now) => session.Book(clientId, now), "booking.created", "Booked", cancellationToken);
+        ChangeBookingAsync(classId, (db, session, clientId, now) =>
+            db.OutboxEmails.Add(ClassEmailsOwed.Confirmation(session, session.Book(clientId, now), now)),
+            "booking.created", "Booked", cancellationToken);
 
     public Task<BookingResult> CancelBookingAsync(Guid classId, CancellationToken cancellationToken) =>
-        ChangeBookingAsync(classId, (session, clientId, now) => session.CancelBooking(clientId, now), "booking.cancelled", "Cancelled a booking of", cancellationToken);
+        ChangeBookingAsync(classId, (_, session, clientId, now) => session.CancelBooking(clientId, now),
+            "booking.cancelled", "Cancelled a booking of", cancellationToken);
 
-    private async Task<BookingResult> ChangeBookingAsync(Guid classId, Action<ClassSession, Guid, DateTimeOffset> change,
+    private async Task<BookingResult> ChangeBookingAsync(Guid classId, Action<JunocalDbContext, ClassSession, Guid, DateTimeOffset> change,
         string action, string verb, CancellationToken cancellationToken)
     {
         user.Require(Roles.Client);
@@ -37,7 +41,7 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
             var now = clock.GetUtcNow();
             try
             {
-                change(session, clientId, now);
+                change(db, session, clientId, now);
             }
             catch (DomainException refused)
             {

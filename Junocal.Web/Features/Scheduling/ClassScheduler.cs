@@ -5,6 +5,8 @@ using Junocal.Domain.Scheduling;
 using Junocal.Domain.Studios;
 using Junocal.Web.Components.Shared;
 using Junocal.Web.Data;
+using Junocal.Web.Email;
+using Junocal.Web.Notifications;
 using Junocal.Web.Meetings;
 using Junocal.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -78,6 +80,7 @@ public sealed class ClassScheduler(
             return CommandResult.Invalid(errors.ToDictionary());
         }
 
+        var (previousStart, previousDuration, previousLocation) = (session.StartsAt, session.DurationMinutes, session.Location);
         var changes = new List<string>();
         if (valid.Name != session.Name)
         {
@@ -114,6 +117,11 @@ public sealed class ClassScheduler(
             return CommandResult.Done(session.Id);
         }
 
+        if (valid.StartsAt != previousStart || valid.Duration != previousDuration || !valid.Location.Equals(previousLocation))
+        {
+            db.OutboxEmails.AddRange(ClassEmailsOwed.ToEveryBooking(session, EmailKind.ClassRescheduled, clock.GetUtcNow()));
+        }
+
         db.AuditEntries.Add(Audit(session, "class.updated", $"Updated {Describe(session, zone)}: {string.Join("; ", changes)}."));
         return await SaveAsync(db, session.Id, cancellationToken);
     }
@@ -122,7 +130,7 @@ public sealed class ClassScheduler(
     {
         user.Require(Roles.Owner);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var session = await db.ClassSessions.SingleOrDefaultAsync(c => c.Id == classId, cancellationToken);
+        var session = await db.ClassSessions.Include(c => c.Bookings).SingleOrDefaultAsync(c => c.Id == classId, cancellationToken);
         if (session is null)
         {
             return CommandResult.Refused("This class no longer exists.");
@@ -145,6 +153,7 @@ public sealed class ClassScheduler(
         var zone = await db.StudioTimeZoneAsync(cancellationToken);
         var why = session.CancellationReason is { } r ? $" Reason: {r}" : "";
         db.AuditEntries.Add(Audit(session, "class.cancelled", $"Cancelled {Describe(session, zone)}.{why}"));
+        db.OutboxEmails.AddRange(ClassEmailsOwed.ToEveryBooking(session, EmailKind.ClassCancelled, clock.GetUtcNow()));
         return await SaveAsync(db, session.Id, cancellationToken);
     }
 
