@@ -1,0 +1,77 @@
+using Junocal.Domain.People;
+using Junocal.Domain.Scheduling;
+using Junocal.Tests.Infrastructure;
+using Junocal.Web.Data;
+using Junocal.Web.Features.Bookings;
+using Junocal.Web.Features.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Junocal.Tests.Notifications;
+
+/// <summary>The real scheduler (Quartz on the app's database) sends what a booking owes without anyone asking.</summary>
+[Collection(SharedAppHost.Name)]
+public class BackgroundDelivery
+{
+    [Fact]
+    public async Task TheConfirmationArrivesOnItsOwn()
+    {
+        await using var app = new JobsApp();
+        await app.InitializeAsync();
+        var classId = await NewClassAsync(app);
+
+        await using (var scope = await app.ScopeSignedInAsAsync(DemoSeeder.ClientEmail))
+        {
+            var booked = await scope.ServiceProvider.GetRequiredService<ClientBookingService>().BookAsync(classId, CancellationToken.None);
+            Assert.True(booked.Succeeded, booked.Error);
+        }
+
+        var message = await WaitForMailAsync(app, "Booked: Quiet Flow", TimeSpan.FromSeconds(30));
+        Assert.Equal(DemoSeeder.ClientEmail, message.To.Mailboxes.Single().Address);
+    }
+
+    private static async Task<Guid> NewClassAsync(JunocalApp app)
+    {
+        await using var db = app.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var studio = await db.Studios.SingleAsync(s => s.Name == "Juno Pilates");
+        var instructor = await db.StaffMembers.FirstAsync(s => s.StudioId == studio.Id && s.Role == Roles.Instructor);
+        var session = ClassSession.Schedule(studio.Id, "Quiet Flow", instructor.Id, DateTimeOffset.UtcNow.AddDays(4), 45, 10, Location.InPerson("Studio A"));
+        db.ClassSessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    }
+
+    private static async Task<MimeMessage> WaitForMailAsync(JunocalApp app, string subjectStart, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Directory.Exists(app.MailDirectory))
+            {
+                foreach (var file in Directory.GetFiles(app.MailDirectory, "*.eml"))
+                {
+                    var message = await MimeMessage.LoadAsync(file);
+                    if (message.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true)
+                    {
+                        return message;
+                    }
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"No email \"{subjectStart}…\" within {timeout}.");
+    }
+
+    private sealed class JobsApp : JunocalApp
+    {
+        protected override void ConfigureTestHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Jobs:Enabled", "true");
+            builder.UseSetting("Jobs:EmailDispatchInterval", "00:00:01");
+        }
+    }
+}
