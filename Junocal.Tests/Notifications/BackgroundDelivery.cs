@@ -1,11 +1,8 @@
-using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Tests.Infrastructure;
-using Junocal.Web.Data;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -20,7 +17,7 @@ public class BackgroundDelivery
     {
         await using var app = new JobsApp();
         await app.InitializeAsync();
-        var classId = await NewClassAsync(app);
+        var classId = await TestClasses.AddAsync(app, "Quiet Flow", DateTimeOffset.UtcNow.AddDays(4), 10, Location.InPerson("Studio A"));
 
         await using (var scope = await app.ScopeSignedInAsAsync(DemoSeeder.ClientEmail))
         {
@@ -30,17 +27,6 @@ public class BackgroundDelivery
 
         var message = await WaitForMailAsync(app, "Booked: Quiet Flow", TimeSpan.FromSeconds(30));
         Assert.Equal(DemoSeeder.ClientEmail, message.To.Mailboxes.Single().Address);
-    }
-
-    private static async Task<Guid> NewClassAsync(JunocalApp app)
-    {
-        await using var db = app.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
-        var studio = await db.Studios.SingleAsync(s => s.Name == "Juno Pilates");
-        var instructor = await db.StaffMembers.FirstAsync(s => s.StudioId == studio.Id && s.Role == Roles.Instructor);
-        var session = ClassSession.Schedule(studio.Id, "Quiet Flow", instructor.Id, DateTimeOffset.UtcNow.AddDays(4), 45, 10, Location.InPerson("Studio A"));
-        db.ClassSessions.Add(session);
-        await db.SaveChangesAsync();
-        return session.Id;
     }
 
     private static async Task<MimeMessage> WaitForMailAsync(JunocalApp app, string subjectStart, TimeSpan timeout)

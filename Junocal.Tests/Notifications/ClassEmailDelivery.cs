@@ -1,4 +1,3 @@
-using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Data;
@@ -115,22 +114,8 @@ public class ClassEmailDelivery(JunocalApp app) : AppTest(app)
         Assert.StartsWith("Reminder: Late Flow", mine.Subject, StringComparison.Ordinal);
     }
 
-    private async Task<Guid> NewClassAsync(DateTimeOffset startsAt, int? bookedDaysEarlier = null)
-    {
-        await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
-        var studio = await db.Studios.SingleAsync(s => s.Name == "Juno Pilates");
-        var instructor = await db.StaffMembers.FirstAsync(s => s.StudioId == studio.Id && s.Role == Roles.Instructor);
-        var session = ClassSession.Schedule(studio.Id, "Late Flow", instructor.Id, startsAt, 45, 10, Location.CustomLink(Link));
-        if (bookedDaysEarlier is { } days)
-        {
-            var client = await db.Clients.SingleAsync(c => c.Email == DemoSeeder.ClientEmail);
-            session.Book(client.Id, startsAt.AddDays(-days));
-        }
-
-        db.ClassSessions.Add(session);
-        await db.SaveChangesAsync();
-        return session.Id;
-    }
+    private Task<Guid> NewClassAsync(DateTimeOffset startsAt, int? bookedDaysEarlier = null) =>
+        TestClasses.AddAsync(App, "Late Flow", startsAt, 10, Location.CustomLink(Link), bookedDaysEarlier);
 
     private async Task BookAsClientAsync(Guid classId)
     {

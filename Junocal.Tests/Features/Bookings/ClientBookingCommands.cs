@@ -85,17 +85,8 @@ public class ClientBookingCommands(JunocalApp app) : AppTest(app)
             scope.ServiceProvider.GetRequiredService<ClientBookingService>().BookAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
-    private async Task<Guid> NewClassAsync(int capacity)
-    {
-        await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
-        var studio = await db.Studios.SingleAsync(s => s.Name == "Juno Pilates");
-        var instructor = await db.StaffMembers.FirstAsync(s => s.StudioId == studio.Id && s.Role == Roles.Instructor);
-        var session = ClassSession.Schedule(studio.Id, "Late Flow", instructor.Id, DateTimeOffset.UtcNow.AddDays(3), 45, capacity,
-            Location.CustomLink("https://meet.example.com/late-flow"));
-        db.ClassSessions.Add(session);
-        await db.SaveChangesAsync();
-        return session.Id;
-    }
+    private Task<Guid> NewClassAsync(int capacity) =>
+        TestClasses.AddAsync(App, "Late Flow", DateTimeOffset.UtcNow.AddDays(3), capacity, Location.CustomLink("https://meet.example.com/late-flow"));
 
     private async Task<List<string>> CreateClientsAsync(int count)
     {

@@ -57,15 +57,10 @@ public sealed class ClassScheduler(
     {
         user.Require(Roles.Owner);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var session = await db.ClassSessions.Include(c => c.Bookings).SingleOrDefaultAsync(c => c.Id == classId, cancellationToken);
+        var (session, refusal) = await LoadForChangeAsync(db, classId, expectedVersion, cancellationToken);
         if (session is null)
         {
-            return CommandResult.Refused("This class no longer exists.");
-        }
-
-        if (session.Version != expectedVersion)
-        {
-            return CommandResult.Conflict;
+            return refusal!;
         }
 
         if (session.IsCancelled)
@@ -130,15 +125,10 @@ public sealed class ClassScheduler(
     {
         user.Require(Roles.Owner);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var session = await db.ClassSessions.Include(c => c.Bookings).SingleOrDefaultAsync(c => c.Id == classId, cancellationToken);
+        var (session, refusal) = await LoadForChangeAsync(db, classId, expectedVersion, cancellationToken);
         if (session is null)
         {
-            return CommandResult.Refused("This class no longer exists.");
-        }
-
-        if (session.Version != expectedVersion)
-        {
-            return CommandResult.Conflict;
+            return refusal!;
         }
 
         try
@@ -231,6 +221,16 @@ public sealed class ClassScheduler(
         }
 
         return starts;
+    }
+
+    /// <summary>The class with its bookings, unless it is gone or has changed since the caller read it.</summary>
+    private static async Task<(ClassSession? Session, CommandResult? Refusal)> LoadForChangeAsync(JunocalDbContext db, Guid classId,
+        int expectedVersion, CancellationToken cancellationToken)
+    {
+        var session = await db.ClassSessions.Include(c => c.Bookings).SingleOrDefaultAsync(c => c.Id == classId, cancellationToken);
+        return session is null ? (null, CommandResult.Refused("This class no longer exists."))
+            : session.Version != expectedVersion ? (null, CommandResult.Conflict)
+            : (session, null);
     }
 
     private static async Task<CommandResult> SaveAsync(JunocalDbContext db, Guid classId, CancellationToken cancellationToken)
