@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Junocal.Tests.Infrastructure;
+using Junocal.Web.Features.Demo;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Junocal.Tests.EndToEnd;
+
+public class ClientAndOwnerPages(JunocalApp app, BrowserFixture browser) : AppTest(app), IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task AClientBooksAClassAndSeesItInMyBookings()
+    {
+        var page = await SignedInPageAsync(DemoSeeder.ClientEmail);
+        await page.GotoAsync(App.BaseUrl + "/classes");
+        await PageChecks.WaitForInteractivityAsync(page);
+        await PageChecks.AssertAccessibleAsync(page);
+
+        var firstBookable = page.GetByTestId("book").First;
+        var label = await firstBookable.GetAttributeAsync("aria-label");
+        await firstBookable.ClickAsync();
+        await Expect(page.GetByText(new Regex("^Booked .*A confirmation is on its way\\.$"))).ToBeVisibleAsync();
+        await PageChecks.ScreenshotAsync(page, "client-classes");
+
+        await page.GotoAsync(App.BaseUrl + "/my-bookings");
+        await PageChecks.WaitForInteractivityAsync(page);
+        var className = Regex.Match(label!, "^Book (.+) on ").Groups[1].Value;
+        await Expect(page.GetByTestId("booking-row").Filter(new() { HasText = className }).First).ToBeVisibleAsync();
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "client-my-bookings");
+    }
+
+    [Fact]
+    public async Task TheOwnerOpensTheClassDialogWithTheLocationPicker()
+    {
+        var page = await SignedInPageAsync(DemoSeeder.OwnerEmail);
+        await page.GotoAsync(App.BaseUrl + "/schedule");
+        await PageChecks.WaitForInteractivityAsync(page);
+
+        await page.GetByTestId("new-class").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New class" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("location-zoom-reason")).ToContainTextAsync("Connect Zoom in Settings → Integrations");
+        await page.WaitForTimeoutAsync(500); // let the dialog finish opening before the snapshot
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "owner-new-class-dialog");
+
+        await page.GetByTestId("save").ClickAsync();
+        await Expect(page.GetByText("Class name is required.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TheOwnerSeesAClassWithItsRosterAndHistory()
+    {
+        var page = await SignedInPageAsync(DemoSeeder.OwnerEmail);
+        await page.GotoAsync(App.BaseUrl + "/schedule");
+        await PageChecks.WaitForInteractivityAsync(page);
+
+        await page.GetByTestId("week-class").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/classes/[0-9a-f-]{36}$"));
+        await PageChecks.WaitForInteractivityAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Roster") })).ToBeVisibleAsync();
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "owner-class-detail");
+    }
+
+    private async Task<IPage> SignedInPageAsync(string email)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(App.BaseUrl + "/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(SignIn.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
+        return page;
+    }
+}
