@@ -25,7 +25,7 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
     private static readonly Dictionary<string, Outcome[]> Table = new()
     {
         //                                 Anonymous      Owner            FrontDesk        Instructor       Client
-        ["/schedule"] =               [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Denied,  Outcome.Denied],
+        ["/schedule"] =               [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Denied],
         ["/my-classes"] =             [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Allowed, Outcome.Denied],
         ["/classes"] =                [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Denied,  Outcome.Allowed],
         ["/my-bookings"] =            [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Denied,  Outcome.Allowed],
