@@ -6,6 +6,7 @@ using Junocal.Web.Features.Account;
 using Junocal.Web.Features.Audit;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
+using Junocal.Web.Features.Outbox;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Integrations;
 using Junocal.Web.Jobs;
@@ -26,6 +27,7 @@ builder.AddJunocalConfiguration()
     .AddScheduling()
     .AddBookings()
     .AddAuditLog()
+    .AddOutbox()
     .AddEmail()
     .AddNotifications()
     .AddJobs()

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using MudBlazor.Services;
 
 namespace Junocal.Tests.Components;
@@ -19,6 +21,7 @@ public class NavMenuRendering : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddAuthorizationCore(Policies.Add);
+        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });
         // bUnit registers placeholders that refuse to authorize; the app's own policy evaluation is the point here.
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>());
@@ -48,6 +51,17 @@ public class NavMenuRendering : BunitContext
 
         var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToArray();
         Assert.Equal(["/schedule", "/settings/integrations", "/audit"], hrefs);
+    }
+
+    [Fact]
+    public void AddsTheOutboxForTheOwnerInDevelopment()
+    {
+        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development });
+        SignedInAs(Roles.Owner);
+
+        var cut = Render<CascadingAuthenticationState>(p => p.AddChildContent<NavMenu>());
+
+        Assert.Contains("Outbox", cut.FindAll("a.mud-nav-link").Select(a => a.TextContent.Trim()));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         ["/my-bookings"] =            [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Denied,  Outcome.Allowed],
         ["/settings/integrations"] =  [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
         ["/audit"] =                  [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
+        ["/outbox"] =                 [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
         [ClassDetail] =               [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Denied],
     };
 
