@@ -49,6 +49,27 @@ public class ClientAndOwnerPages(JunocalApp app, BrowserFixture browser) : AppTe
     }
 
     [Fact]
+    public async Task TheOwnerSchedulesAClassThroughTheDialog()
+    {
+        var page = await SignedInPageAsync(DemoSeeder.OwnerEmail);
+        await page.GotoAsync(App.BaseUrl + "/schedule");
+        await PageChecks.WaitForInteractivityAsync(page);
+
+        await page.GetByTestId("new-class").ClickAsync();
+        await page.GetByLabel("Class name").FillAsync("Sunrise Mat");
+        await page.Locator(".mud-dialog .mud-select .mud-input-control").First.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Leo Park" }).ClickAsync();
+        await page.GetByLabel("Room").FillAsync("Studio B");
+        await page.GetByTestId("save").ClickAsync();
+
+        await Expect(page.GetByText("Class saved.")).ToBeVisibleAsync();
+        await page.GotoAsync(App.BaseUrl + "/audit");
+        await PageChecks.WaitForInteractivityAsync(page);
+        await Expect(page.GetByTestId("audit-row").Filter(new() { HasText = "Scheduled \"Sunrise Mat\"" })).ToBeVisibleAsync();
+        await PageChecks.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task TheOwnerSeesAClassWithItsRosterAndHistory()
     {
         var page = await SignedInPageAsync(DemoSeeder.OwnerEmail);
