@@ -10,10 +10,17 @@ public sealed class ZoomSandboxOptions
 
     public string ClientSecret { get; set; } = "sandbox-client-secret";
 
-    /// <summary>The app's OAuth allow list; <c>redirect_uri</c> must match one entry exactly.</summary>
+    /// <summary>
+    /// The app's OAuth allow list; <c>redirect_uri</c> must match one entry exactly. An entry that is a path
+    /// (starting with <c>/</c>) matches that path on the sandbox's own origin: the form for a sandbox served
+    /// inside the app it stands in for, whose port is not known until it starts.
+    /// </summary>
     public IList<string> RedirectUris { get; } = [];
 
-    /// <summary>Where event notifications are POSTed; null sends no webhooks.</summary>
+    /// <summary>
+    /// Where event notifications are POSTed; null sends no webhooks. A relative URL is resolved against the
+    /// address the hosting server listens on (the sandbox served inside the app).
+    /// </summary>
     public Uri? WebhookUrl { get; set; }
 
     /// <summary>The app's event-subscription Secret Token used to sign webhooks.</summary>

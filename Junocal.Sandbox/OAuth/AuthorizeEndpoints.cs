@@ -17,7 +17,7 @@ internal static class AuthorizeEndpoints
     {
         var query = http.Request.Query;
         var app = options.Value;
-        if (ClientError(app, query["client_id"], query["redirect_uri"]) is { } error)
+        if (ClientError(http, app, query["client_id"], query["redirect_uri"]) is { } error)
         {
             return error;
         }
@@ -45,7 +45,7 @@ internal static class AuthorizeEndpoints
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var app = options.Value;
-        if (ClientError(app, form["client_id"], form["redirect_uri"]) is { } error)
+        if (ClientError(http, app, form["client_id"], form["redirect_uri"]) is { } error)
         {
             return error;
         }
@@ -70,14 +70,19 @@ internal static class AuthorizeEndpoints
     }
 
     /// <summary>An unknown client or a redirect URI off the allow list gets an error page, never a redirect.</summary>
-    private static IResult? ClientError(ZoomSandboxOptions app, StringValues clientId, StringValues redirectUri)
+    private static bool Matches(string allowed, string redirectUri, HttpContext http) =>
+        allowed.StartsWith('/')
+            ? string.Equals(redirectUri, $"{http.Request.Scheme}://{http.Request.Host}{allowed}", StringComparison.Ordinal)
+            : string.Equals(redirectUri, allowed, StringComparison.Ordinal);
+
+    private static IResult? ClientError(HttpContext http, ZoomSandboxOptions app, StringValues clientId, StringValues redirectUri)
     {
         if (clientId != app.ClientId)
         {
             return ErrorPage("Invalid client_id", "The app asking for access is not known to Zoom.");
         }
 
-        return app.RedirectUris.Contains(redirectUri.ToString(), StringComparer.Ordinal)
+        return app.RedirectUris.Any(allowed => Matches(allowed, redirectUri.ToString(), http))
             ? null
             : ErrorPage("Redirect URI mismatch", "The redirect URI is not on the app's allow list.");
     }

@@ -3,6 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Junocal.Sandbox.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +21,7 @@ internal sealed class WebhookSender(
     IHttpClientFactory httpClients,
     IOptions<ZoomSandboxOptions> options,
     TimeProvider time,
+    IServiceProvider services,
     ILogger<WebhookSender> logger) : BackgroundService
 {
     public const string HttpClientName = "Junocal.Sandbox.Webhooks";
@@ -67,11 +71,29 @@ internal sealed class WebhookSender(
         }
     }
 
+    // A relative target means "the app serving this sandbox": its listening address is known only once it runs.
+    private Uri Resolve(Uri target)
+    {
+        if (target.IsAbsoluteUri)
+        {
+            return target;
+        }
+
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses
+            .FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("A relative webhook URL needs a server listening on http.");
+        var origin = address.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://*", "://127.0.0.1", StringComparison.Ordinal);
+        return new Uri(new Uri(origin), target);
+    }
+
     private async Task<bool> AttemptAsync(WebhookDelivery delivery, int attempt, CancellationToken stoppingToken)
     {
         var now = time.GetUtcNow();
         var timestamp = WebhookEvents.UnixSeconds(now);
-        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.TargetUrl)
+        using var request = new HttpRequestMessage(HttpMethod.Post, Resolve(delivery.TargetUrl!))
         {
             Content = new StringContent(delivery.Body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };

@@ -3,6 +3,7 @@ using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Domain.Studios;
+using Junocal.Web.Integrations.Zoom;
 using Junocal.Web.Notifications;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -33,6 +34,9 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<ZoomConnection> ZoomConnections => Set<ZoomConnection>();
+    public DbSet<ZoomAccessToken> ZoomAccessTokens => Set<ZoomAccessToken>();
+    public DbSet<ZoomAuthorizationRequest> ZoomAuthorizationRequests => Set<ZoomAuthorizationRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -47,6 +51,9 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
         ScopeToStudio<Booking>(builder);
         ScopeToStudio<AuditEntry>(builder);
         ScopeToStudio<OutboxEmail>(builder);
+        ScopeToStudio<ZoomConnection>(builder);
+        ScopeToStudio<ZoomAccessToken>(builder);
+        ScopeToStudio<ZoomAuthorizationRequest>(builder);
     }
 
     private void ScopeToStudio<TEntity>(ModelBuilder builder) where TEntity : class, IStudioOwned =>

@@ -1,0 +1,101 @@
+using Junocal.Domain;
+
+namespace Junocal.Web.Integrations.Zoom;
+
+/// <summary>
+/// A studio's one connected Zoom account: exactly what the help page says is stored — the Zoom email (once known),
+/// user id, account id, and the refresh token encrypted by the token vault — plus whether Zoom still honours it.
+/// </summary>
+public sealed class ZoomConnection : IStudioOwned
+{
+    public const int MaxReasonLength = 500;
+
+    private ZoomConnection()
+    {
+    }
+
+    public Guid Id { get; private set; }
+    public Guid StudioId { get; private set; }
+    public string ZoomUserId { get; private set; } = "";
+    public string? ZoomAccountId { get; private set; }
+    public string? ZoomEmail { get; private set; }
+    public string EncryptedRefreshToken { get; private set; } = "";
+    public string GrantedScopes { get; private set; } = "";
+    public DateTimeOffset ConnectedAt { get; private set; }
+    public ZoomConnectionStatus Status { get; private set; }
+    public string? StatusReason { get; private set; }
+
+    /// <summary>While set and in the future, one instance is refreshing the tokens; others wait for its result.</summary>
+    public DateTimeOffset? RefreshLeaseUntil { get; private set; }
+
+    public int Version { get; private set; }
+
+    public static ZoomConnection Connect(Guid studioId, ZoomIdentity identity, string encryptedRefreshToken, string grantedScopes,
+        DateTimeOffset now) => new()
+        {
+            Id = Guid.CreateVersion7(),
+            StudioId = studioId,
+            ZoomUserId = identity.UserId,
+            ZoomAccountId = identity.AccountId,
+            ZoomEmail = identity.Email,
+            EncryptedRefreshToken = encryptedRefreshToken,
+            GrantedScopes = grantedScopes,
+            ConnectedAt = now,
+            Status = ZoomConnectionStatus.Connected,
+            Version = 1,
+        };
+
+    public bool IsSameZoomUser(ZoomIdentity identity) => string.Equals(ZoomUserId, identity.UserId, StringComparison.Ordinal);
+
+    /// <summary>The owner authorized again after Zoom refused the old grant.</summary>
+    public void Reconnect(ZoomIdentity identity, string encryptedRefreshToken, string grantedScopes)
+    {
+        ZoomAccountId = identity.AccountId ?? ZoomAccountId;
+        ZoomEmail = identity.Email ?? ZoomEmail;
+        EncryptedRefreshToken = encryptedRefreshToken;
+        GrantedScopes = grantedScopes;
+        Status = ZoomConnectionStatus.Connected;
+        StatusReason = null;
+        RefreshLeaseUntil = null;
+        Version++;
+    }
+
+    public void TakeRefreshLease(DateTimeOffset until)
+    {
+        RefreshLeaseUntil = until;
+        Version++;
+    }
+
+    public void Rotate(string encryptedRefreshToken)
+    {
+        EncryptedRefreshToken = encryptedRefreshToken;
+        RefreshLeaseUntil = null;
+        Version++;
+    }
+
+    public void RequireReconnect(string reason)
+    {
+        Status = ZoomConnectionStatus.ReconnectRequired;
+        StatusReason = reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
+        RefreshLeaseUntil = null;
+        Version++;
+    }
+
+    /// <summary>Zoom told us the email later (e.g. <c>host_email</c> of the first meeting created).</summary>
+    public void LearnEmail(string email)
+    {
+        ZoomEmail = email;
+        Version++;
+    }
+
+    public string Label => ZoomEmail is { Length: > 0 } email ? $"Connected as {email}" : $"Connected (Zoom user {ZoomUserId})";
+}
+
+public enum ZoomConnectionStatus
+{
+    Connected,
+    ReconnectRequired,
+}
+
+/// <summary>Who connected, as far as Zoom told us: the user id always, the account and email when known.</summary>
+public sealed record ZoomIdentity(string UserId, string? AccountId, string? Email);

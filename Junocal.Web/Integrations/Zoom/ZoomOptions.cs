@@ -1,0 +1,31 @@
+namespace Junocal.Web.Integrations.Zoom;
+
+/// <summary>The Marketplace app Junocal connects studios through, bound from <c>Zoom</c>.</summary>
+public sealed class ZoomOptions
+{
+    public const string SectionName = "Zoom";
+
+    public const string DefaultScopes = "meeting:write:meeting meeting:update:meeting meeting:delete:meeting";
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Space-separated; by default exactly the three meeting scopes the help page names.</summary>
+    public string Scopes { get; set; } = DefaultScopes;
+
+    public Uri AuthorizeUrl { get; set; } = new("https://zoom.us/oauth/authorize");
+
+    public Uri TokenUrl { get; set; } = new("https://zoom.us/oauth/token");
+
+    public Uri RevokeUrl { get; set; } = new("https://zoom.us/oauth/revoke");
+
+    public Uri ApiBaseUrl { get; set; } = new("https://api.zoom.us/v2/");
+
+    /// <summary>The callback registered with Zoom; when unset, the callback on the origin the owner is using.</summary>
+    public Uri? RedirectUri { get; set; }
+
+    public IReadOnlyCollection<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+}
