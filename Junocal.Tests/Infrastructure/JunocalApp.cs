@@ -16,6 +16,9 @@ namespace Junocal.Tests.Infrastructure;
 /// </summary>
 public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The token vault's key in every test host: 32 fixed bytes, base64.</summary>
+    public const string TestTokenKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
     public JunocalApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
     public TestDatabase Database { get; } = TestDatabase.Create();
@@ -36,6 +39,8 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests drive background work themselves; JobsApp runs the real scheduler.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
+        builder.UseSetting("Security:TokenKeys:test", TestTokenKey);
+        builder.UseSetting("Security:ActiveTokenKey", "test");
         builder.ConfigureServices(services =>
             // Password hashing at full strength costs ~100 ms a user; tests create many users.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));

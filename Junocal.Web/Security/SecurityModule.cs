@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Junocal.Web.Security;
 
@@ -54,6 +55,27 @@ public static class SecurityModule
         services.AddDataProtection()
             .SetApplicationName("Junocal")
             .PersistKeysToDbContext<JunocalDbContext>();
+        return builder.AddTokenVault();
+    }
+
+    /// <summary>
+    /// The <see cref="ITokenVault"/> with keys from <c>Security:TokenKeys</c> and <c>Security:ActiveTokenKey</c>.
+    /// In Development without configured keys, one is generated once into <c>App_Data/secrets/token-keys.json</c>;
+    /// anywhere else missing or unusable keys stop the start.
+    /// </summary>
+    public static IHostApplicationBuilder AddTokenVault(this IHostApplicationBuilder builder)
+    {
+        var configuredKeys = builder.Configuration.GetSection(TokenVaultOptions.TokenKeysKey).GetChildren().Any(key => !string.IsNullOrWhiteSpace(key.Value));
+        if (builder.Environment.IsDevelopment() && !configuredKeys)
+        {
+            builder.Configuration.AddJsonFile(DevelopmentTokenKeyFile.EnsureExists(builder.Environment.ContentRootPath), optional: false, reloadOnChange: false);
+        }
+
+        var services = builder.Services;
+        services.AddOptions<TokenVaultOptions>().Bind(builder.Configuration.GetSection(TokenVaultOptions.SectionName));
+        services.AddSingleton<IValidateOptions<TokenVaultOptions>, TokenVaultOptionsValidator>();
+        services.AddSingleton<ITokenVault, TokenVault>();
+        services.AddHostedService<TokenKeysCheck>();
         return builder;
     }
 

@@ -1,0 +1,10 @@
+namespace Junocal.Web.Security;
+
+/// <summary>What a protected token is for. Part of the ciphertext's associated data, so purposes cannot be swapped.</summary>
+public enum TokenPurpose
+{
+    ZoomRefreshToken,
+    ZoomAccessToken,
+    GoogleRefreshToken,
+    GoogleAccessToken,
+}
