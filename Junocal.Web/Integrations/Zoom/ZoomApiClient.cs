@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace Junocal.Web.Integrations.Zoom;
+
+/// <summary>
+/// Zoom's REST API for one studio. Attaches a valid access token and, when Zoom answers 401 or code 124
+/// ("invalid access token"), refreshes once and repeats the call. It never retries anything else: whether to
+/// repeat a create belongs to the caller, which knows what already happened.
+/// </summary>
+public sealed class ZoomApiClient(HttpClient http, ZoomTokenStore tokens, IOptionsMonitor<ZoomOptions> options, SelfOrigin self)
+{
+    /// <summary><c>GET /users/me</c> with a token just issued; needs <c>user:read:user</c>. Null when Zoom does not answer it.</summary>
+    public async Task<ZoomIdentity?> GetMeAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Url("users/me"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+
+            var me = await response.Content.ReadFromJsonAsync<UserResponse>(cancellationToken);
+            return me is { Id.Length: > 0 } ? new ZoomIdentity(me.Id, me.AccountId, me.Email) : null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Sends a request for the studio with its access token; <paramref name="build"/> is called again for the one retry.</summary>
+    public async Task<ZoomApiResponse> SendAsync(Guid studioId, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        var access = await tokens.GetAsync(studioId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (access.AccessToken is not { } token)
+            {
+                return ZoomApiResponse.NoAccess(access);
+            }
+
+            using var request = build();
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var error = ZoomError.TryRead(body);
+            if (attempt == 1 && (response.StatusCode == HttpStatusCode.Unauthorized || error?.Code == ZoomError.InvalidAccessToken))
+            {
+                access = await tokens.GetAsync(studioId, cancellationToken, rejected: token);
+                continue;
+            }
+
+            return new ZoomApiResponse(response.StatusCode, body, error, response.Headers.RetryAfter, null);
+        }
+    }
+
+    public Uri Url(string relative) => new(self.Resolve(options.CurrentValue.ApiBaseUrl), relative);
+
+    private sealed record UserResponse(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("account_id")] string? AccountId,
+        [property: JsonPropertyName("email")] string? Email);
+}
+
+/// <summary>Zoom's error body <c>{"code": …, "message": …}</c> (zoom-api.md §3).</summary>
+public sealed record ZoomError(int Code, string Message)
+{
+    public const int InvalidAccessToken = 124;
+    public const int MeetingNotFound = 3001;
+
+    public static ZoomError? TryRead(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("code", out var code) && code.TryGetInt32(out var number)
+                ? new ZoomError(number, json.RootElement.TryGetProperty("message", out var message) ? message.GetString() ?? "" : "")
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+public sealed record ZoomApiResponse(HttpStatusCode Status, string Body, ZoomError? Error, RetryConditionHeaderValue? RetryAfter, ZoomAccessResult? Access)
+{
+    public bool IsSuccess => Access is null && (int)Status is >= 200 and < 300;
+
+    public static ZoomApiResponse NoAccess(ZoomAccessResult access) => new(0, "", null, null, access);
+}

@@ -1,0 +1,275 @@
+using System.Security.Cryptography;
+using System.Text;
+using Junocal.Domain.Auditing;
+using Junocal.Domain.People;
+using Junocal.Web.Components.Shared;
+using Junocal.Web.Data;
+using Junocal.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Junocal.Web.Integrations.Zoom;
+
+/// <summary>
+/// The owner's side of the Zoom connection: the card's state, "Connect Zoom" (OAuth authorization code with a
+/// single-use state and PKCE S256), the callback, and "Disconnect". Every failure becomes a message on the
+/// Integrations page and stores nothing.
+/// </summary>
+public sealed class ZoomConnectionService(
+    IDbContextFactory<JunocalDbContext> contexts,
+    CurrentUser user,
+    ZoomOAuthClient oauth,
+    ZoomApiClient api,
+    ZoomTokenStore tokens,
+    ZoomDataEraser eraser,
+    ITokenVault vault,
+    IDataProtectionProvider dataProtection,
+    IOptionsMonitor<ZoomOptions> options,
+    TimeProvider clock)
+{
+    public const string CallbackPath = "/integrations/zoom/callback";
+    private const string UserReadScope = "user:read:user";
+
+    private IDataProtector Verifiers => dataProtection.CreateProtector("Junocal.Zoom.PkceVerifier");
+
+    public async Task<ZoomCard> GetCardAsync(CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var connection = await db.ZoomConnections.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (connection is null)
+        {
+            return ZoomCard.NotConnected;
+        }
+
+        var zone = await db.StudioTimeZoneAsync(cancellationToken);
+        var upcoming = await ZoomDataEraser.UpcomingZoomClasses(db, clock.GetUtcNow())
+            .OrderBy(c => c.StartsAt)
+            .Select(c => new { c.Name, c.StartsAt })
+            .ToListAsync(cancellationToken);
+        return new ZoomCard(
+            connection.Status == ZoomConnectionStatus.Connected ? ZoomCardState.Connected : ZoomCardState.ReconnectRequired,
+            connection.Label, DateOnly.FromDateTime(zone.ToLocal(connection.ConnectedAt)), connection.StatusReason,
+            upcoming.Select(c => $"{c.Name}, {StudioTime.DateTime(zone.ToLocal(c.StartsAt))}").ToList());
+    }
+
+    /// <summary>Where to send the owner's browser to authorize, or why not.</summary>
+    public async Task<ZoomConnectStart> StartAsync(Uri requestOrigin, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.ZoomConnections.AnyAsync(c => c.Status == ZoomConnectionStatus.Connected, cancellationToken))
+        {
+            return ZoomConnectStart.Refused(ZoomConnectMessage.AlreadyConnected);
+        }
+
+        var state = RandomToken();
+        var verifier = RandomToken();
+        var zoom = options.CurrentValue;
+        var redirectUri = (zoom.RedirectUri ?? new Uri(requestOrigin, CallbackPath)).ToString();
+        var now = clock.GetUtcNow();
+        db.ZoomAuthorizationRequests.RemoveRange(db.ZoomAuthorizationRequests.Where(r => r.ExpiresAt < now));
+        db.ZoomAuthorizationRequests.Add(ZoomAuthorizationRequest.Start(Hash(state), user.StudioId, UserId, Verifiers.Protect(verifier), redirectUri, now));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var authorize = QueryHelpers.AddQueryString(zoom.AuthorizeUrl.ToString(), new Dictionary<string, string?>
+        {
+            ["response_type"] = "code",
+            ["client_id"] = zoom.ClientId,
+            ["redirect_uri"] = redirectUri,
+            ["state"] = state,
+            ["code_challenge"] = Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
+            // Zoom's default method is "plain"; S256 must be asked for (zoom-api.md §1).
+            ["code_challenge_method"] = "S256",
+        });
+        return ZoomConnectStart.Redirect(authorize);
+    }
+
+    public async Task<ZoomConnectMessage> CompleteAsync(string? code, string? state, string? error, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner);
+        if (string.IsNullOrEmpty(state))
+        {
+            return ZoomConnectMessage.StateMissing;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var request = await db.ZoomAuthorizationRequests.SingleOrDefaultAsync(r => r.StateHash == Hash(state), cancellationToken);
+        if (request is null)
+        {
+            return ZoomConnectMessage.StateUnknown;
+        }
+
+        // Single use, whatever happens next.
+        db.ZoomAuthorizationRequests.Remove(request);
+        await db.SaveChangesAsync(cancellationToken);
+        if (request.UserId != UserId)
+        {
+            return ZoomConnectMessage.StateUnknown;
+        }
+
+        if (request.ExpiresAt < clock.GetUtcNow())
+        {
+            return ZoomConnectMessage.StateExpired;
+        }
+
+        if (!string.IsNullOrEmpty(error))
+        {
+            return error == "access_denied" ? ZoomConnectMessage.Denied : ZoomConnectMessage.ZoomError;
+        }
+
+        if (string.IsNullOrEmpty(code))
+        {
+            return ZoomConnectMessage.ZoomError;
+        }
+
+        var exchange = await oauth.ExchangeCodeAsync(code, request.RedirectUri, Verifiers.Unprotect(request.ProtectedVerifier), cancellationToken);
+        if (exchange.Tokens is not { } issued)
+        {
+            return ZoomConnectMessage.ExchangeFailed;
+        }
+
+        var identity = await IdentifyAsync(issued, cancellationToken);
+        if (identity is null)
+        {
+            return ZoomConnectMessage.IdentityUnknown;
+        }
+
+        return await StoreAsync(db, identity, issued, cancellationToken);
+    }
+
+    /// <summary>Revokes the grant at Zoom, then erases the studio's Zoom data whether or not Zoom answered.</summary>
+    public async Task<ZoomDisconnectOutcome> DisconnectAsync(CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner);
+        var studioId = user.StudioId;
+        var access = await tokens.GetAsync(studioId, cancellationToken);
+        var revoked = access.AccessToken is { } token && await RevokeWithRetriesAsync(token, cancellationToken);
+        var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
+        var erased = await eraser.EraseAsync(studioId, user.Email, "zoom.disconnected",
+            revoked
+                ? $"Zoom disconnected on {date}."
+                : $"Zoom disconnected on {date}. Zoom could not be told to revoke access; uninstall Junocal from the Zoom Marketplace to finish.",
+            cancellationToken);
+        return !erased ? ZoomDisconnectOutcome.NothingToDisconnect
+            : revoked ? ZoomDisconnectOutcome.Disconnected
+            : ZoomDisconnectOutcome.DisconnectedButNotRevoked;
+    }
+
+    private async Task<bool> RevokeWithRetriesAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            if (await oauth.RevokeAsync(accessToken, cancellationToken))
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), clock, cancellationToken);
+        }
+
+        return false;
+    }
+
+    private async Task<ZoomIdentity?> IdentifyAsync(ZoomTokens issued, CancellationToken cancellationToken)
+    {
+        var fromToken = ZoomTokenClaims.Read(issued.AccessToken);
+        var granted = issued.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (granted.Contains(UserReadScope, StringComparer.Ordinal) && await api.GetMeAsync(issued.AccessToken, cancellationToken) is { } me)
+        {
+            return me;
+        }
+
+        return fromToken;
+    }
+
+    private async Task<ZoomConnectMessage> StoreAsync(JunocalDbContext db, ZoomIdentity identity, ZoomTokens issued, CancellationToken cancellationToken)
+    {
+        var studioId = user.StudioId;
+        var now = clock.GetUtcNow();
+        var refresh = vault.Protect(issued.RefreshToken, TokenPurpose.ZoomRefreshToken, studioId);
+        var access = vault.Protect(issued.AccessToken, TokenPurpose.ZoomAccessToken, studioId);
+        var existing = await db.ZoomConnections.SingleOrDefaultAsync(cancellationToken);
+        ZoomConnectMessage outcome;
+        if (existing is null)
+        {
+            existing = ZoomConnection.Connect(studioId, identity, refresh, issued.Scope, now);
+            db.ZoomConnections.Add(existing);
+            outcome = ZoomConnectMessage.Connected;
+        }
+        else if (existing.Status == ZoomConnectionStatus.Connected)
+        {
+            return ZoomConnectMessage.AlreadyConnected;
+        }
+        else if (!existing.IsSameZoomUser(identity))
+        {
+            return ZoomConnectMessage.OtherAccount(existing.ZoomEmail ?? $"Zoom user {existing.ZoomUserId}");
+        }
+        else
+        {
+            existing.Reconnect(identity, refresh, issued.Scope);
+            outcome = ZoomConnectMessage.Reconnected;
+        }
+
+        var row = await db.ZoomAccessTokens.SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            db.ZoomAccessTokens.Add(ZoomAccessToken.Issue(studioId, access, issued.ExpiresAt));
+        }
+        else
+        {
+            row.Replace(access, issued.ExpiresAt);
+        }
+
+        var verb = outcome == ZoomConnectMessage.Reconnected ? "reconnected" : "connected";
+        db.AuditEntries.Add(AuditEntry.Record(studioId, now, user.Email, $"zoom.{verb}",
+            $"Zoom {verb} as {identity.Email ?? existing.ZoomEmail ?? $"Zoom user {identity.UserId}"}."));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return ZoomConnectMessage.AlreadyConnected; // a second tab connected first (unique studio index)
+        }
+
+        tokens.Remember(studioId, issued);
+        return outcome;
+    }
+
+    private string UserId => user.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
+
+    private static string RandomToken() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    private static string Hash(string state) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
+
+    private static string Base64UrlEncode(byte[] bytes) => WebEncoders.Base64UrlEncode(bytes);
+}
+
+public enum ZoomCardState
+{
+    NotConnected,
+    Connected,
+    ReconnectRequired,
+}
+
+public sealed record ZoomCard(ZoomCardState State, string? Label, DateOnly? ConnectedSince, string? Reason, IReadOnlyList<string> UpcomingZoomClasses)
+{
+    public static ZoomCard NotConnected { get; } = new(ZoomCardState.NotConnected, null, null, null, []);
+}
+
+public sealed record ZoomConnectStart(string? RedirectUrl, ZoomConnectMessage? Refusal)
+{
+    public static ZoomConnectStart Redirect(string url) => new(url, null);
+
+    public static ZoomConnectStart Refused(ZoomConnectMessage message) => new(null, message);
+}
+
+public enum ZoomDisconnectOutcome
+{
+    Disconnected,
+    DisconnectedButNotRevoked,
+    NothingToDisconnect,
+}

@@ -1,0 +1,45 @@
+using Junocal.Domain.Auditing;
+using Junocal.Domain.Scheduling;
+using Junocal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Junocal.Web.Integrations.Zoom;
+
+/// <summary>
+/// Deletes everything Junocal holds from a studio's Zoom connection — tokens, email, ids, pending authorizations —
+/// in one transaction, keeping only the audit entry (the help page: "We don't archive, soft-delete, or retain
+/// anything"). Upcoming Zoom classes keep the Zoom location and show that a link is needed.
+/// </summary>
+public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenStore tokens, TimeProvider clock)
+{
+    /// <returns>False when there was nothing to erase (already disconnected).</returns>
+    public async Task<bool> EraseAsync(Guid studioId, string actor, string action, string auditText, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext(studioId);
+        var connection = await db.ZoomConnections.SingleOrDefaultAsync(cancellationToken);
+        if (connection is null)
+        {
+            return false;
+        }
+
+        db.ZoomConnections.Remove(connection);
+        db.ZoomAccessTokens.RemoveRange(await db.ZoomAccessTokens.ToListAsync(cancellationToken));
+        db.ZoomAuthorizationRequests.RemoveRange(await db.ZoomAuthorizationRequests.ToListAsync(cancellationToken));
+        db.AuditEntries.Add(AuditEntry.Record(studioId, clock.GetUtcNow(), actor, action, auditText));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false; // erased meanwhile (a Disconnect racing the deauthorization it triggered)
+        }
+
+        tokens.Forget(studioId);
+        return true;
+    }
+
+    /// <summary>Upcoming, not cancelled classes that use Zoom: what a disconnect leaves needing a link.</summary>
+    public static IQueryable<ClassSession> UpcomingZoomClasses(JunocalDbContext db, DateTimeOffset now) =>
+        db.ClassSessions.Where(c => c.Location.Kind == LocationKind.Zoom && c.Status == ClassStatus.Scheduled && c.StartsAt > now);
+}
