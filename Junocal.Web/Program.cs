@@ -9,6 +9,7 @@ using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Outbox;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Integrations;
+using Junocal.Web.Integrations.Zoom;
 using Junocal.Web.Jobs;
 using Junocal.Web.Notifications;
 using Junocal.Web.Meetings;
@@ -31,7 +32,8 @@ builder.AddJunocalConfiguration()
     .AddEmail()
     .AddNotifications()
     .AddJobs()
-    .AddSandboxWhenEnabled();
+    .AddSandboxWhenEnabled()
+    .AddZoomIntegration();
 
 var app = builder.Build();
 
