@@ -41,6 +41,7 @@ app.UseJunocalPipeline();
 app.MapOperations();
 app.MapAccountEndpoints();
 app.MapSandboxWhenEnabled();
+app.MapZoomIntegration();
 app.MapJunocalUi();
 
 app.Run();

@@ -17,5 +17,8 @@ public interface IMeetingProviders
 /// <param name="FixUrl">Where to do it.</param>
 public sealed record MeetingProviderStatus(LocationKind Kind, bool IsConnected, string? WhyNot, string? FixUrl)
 {
+    /// <summary>The provider was connected but refused our grant: the owner must reconnect it.</summary>
+    public bool NeedsReconnect { get; init; }
+
     public const string IntegrationsUrl = "/settings/integrations";
 }

@@ -1,0 +1,133 @@
+using System.Buffers;
+using System.Text.Json;
+using Junocal.Web.Components.Shared;
+using Junocal.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Junocal.Web.Integrations.Zoom.Webhooks;
+
+/// <summary>
+/// Zoom's event notifications. The raw body is verified (HMAC-SHA256, constant time, ±5 minutes) before anything
+/// is parsed; an unverified request gets 401 and changes nothing. Handlers are idempotent: Zoom retries and
+/// sends duplicates (zoom-api.md §5).
+/// </summary>
+[ApiController]
+[Route("api/webhooks/zoom")]
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed partial class ZoomWebhookController(
+    ZoomSignatureVerifier verifier,
+    ZoomUrlValidation urlValidation,
+    SystemDbContextFactory contexts,
+    ZoomDataEraser eraser,
+    TimeProvider clock,
+    ILogger<ZoomWebhookController> logger) : ControllerBase
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    [HttpPost]
+    [RequestSizeLimit(MaxBodyBytes)]
+    public async Task<IActionResult> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(cancellationToken);
+        if (body is null)
+        {
+            return Problem("The body is larger than 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var verdict = verifier.Verify(body, Request.Headers[ZoomSignatureVerifier.TimestampHeader], Request.Headers[ZoomSignatureVerifier.SignatureHeader]);
+        if (verdict != ZoomSignatureResult.Valid)
+        {
+            LogRejected(logger, verdict);
+            return Problem($"The request is not a verified Zoom notification ({verdict}).", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        ZoomEvent? notification;
+        try
+        {
+            notification = JsonSerializer.Deserialize<ZoomEvent>(body);
+        }
+        catch (JsonException)
+        {
+            notification = null;
+        }
+
+        if (notification?.Event is not { Length: > 0 } name)
+        {
+            return Problem("The notification is not valid JSON with an \"event\".", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        switch (name)
+        {
+            case "endpoint.url_validation":
+                return notification.Payload?.PlainToken is { Length: > 0 } plainToken
+                    ? Ok(urlValidation.Respond(plainToken))
+                    : Problem("endpoint.url_validation needs payload.plainToken.", statusCode: StatusCodes.Status400BadRequest);
+            case "app_deauthorized":
+                await DeauthorizeAsync(notification.Payload, cancellationToken);
+                return Ok();
+            default:
+                LogIgnored(logger, name);
+                return Ok();
+        }
+    }
+
+    private async Task DeauthorizeAsync(ZoomEventPayload? payload, CancellationToken cancellationToken)
+    {
+        List<Guid> studios;
+        await using (var db = contexts.CreateDbContext())
+        {
+            studios = payload?.UserId is { Length: > 0 } userId
+                ? await db.ZoomConnections.Where(c => c.ZoomUserId == userId).Select(c => c.StudioId).ToListAsync(cancellationToken)
+                : payload?.AccountId is { Length: > 0 } accountId
+                    ? await db.ZoomConnections.Where(c => c.ZoomAccountId == accountId).Select(c => c.StudioId).ToListAsync(cancellationToken)
+                    : [];
+        }
+
+        var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
+        foreach (var studioId in studios)
+        {
+            await eraser.EraseAsync(studioId, "Zoom", "zoom.deauthorized",
+                $"Zoom access removed from the Zoom Marketplace on {date}; Junocal deleted the stored Zoom data.", cancellationToken);
+        }
+
+        // After our own Disconnect, Zoom's revoke sends this too: nothing matches, nothing changes.
+        LogDeauthorized(logger, studios.Count);
+    }
+
+    private async Task<byte[]?> ReadBodyAsync(CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(8192);
+        try
+        {
+            int read;
+            while ((read = await Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Rejected a Zoom webhook: {Verdict}")]
+    private static partial void LogRejected(ILogger logger, ZoomSignatureResult verdict);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Ignored Zoom event {Event}")]
+    private static partial void LogIgnored(ILogger logger, string @event);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Zoom deauthorization matched {Count} studio connection(s)")]
+    private static partial void LogDeauthorized(ILogger logger, int count);
+}
