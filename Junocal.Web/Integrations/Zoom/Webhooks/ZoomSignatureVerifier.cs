@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -78,7 +79,7 @@ public sealed partial class ZoomSignatureVerifier(
             return false;
         }
 
-        return Convert.FromHexString(header.AsSpan(SignaturePrefix.Length), signature, out _, out var written) == System.Buffers.OperationStatus.Done
+        return Convert.FromHexString(header.AsSpan(SignaturePrefix.Length), signature, out _, out var written) == OperationStatus.Done
             && written == SignatureSize;
     }
 
