@@ -50,6 +50,10 @@ public static class JobsModule
                 trigger => trigger.WithIdentity("reminder-planning-every", "notifications").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(options.ReminderPlanningInterval).RepeatForever()),
                 job => job.WithIdentity(ReminderPlanningJob.Key));
+            quartz.ScheduleJob<ExpiredCredentialsCleanupJob>(
+                trigger => trigger.WithIdentity("expired-credentials-cleanup-every", "integrations").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()),
+                job => job.WithIdentity(ExpiredCredentialsCleanupJob.Key));
         });
 
         // Registered after the database initializer, so migrations (and SQL Server's QRTZ_ tables) exist first.

@@ -9,22 +9,49 @@ public sealed class AuditLogService(IDbContextFactory<JunocalDbContext> contexts
 {
     public const int PageSize = 50;
 
-    public async Task<AuditPage> ListAsync(int page, CancellationToken cancellationToken)
+    /// <summary>The kinds the log can be filtered by: the first part of an action ("zoom" in "zoom.connected").</summary>
+    public static IReadOnlyList<(string Prefix, string Label)> Kinds { get; } =
+    [
+        ("class.", "Classes"), ("booking.", "Bookings"), ("zoom.", "Zoom"), ("email.", "Emails"), ("studio.", "Studio"),
+    ];
+
+    public async Task<AuditPage> ListAsync(int page, CancellationToken cancellationToken, AuditFilter? filter = null)
     {
         user.Require(Roles.Owner);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var zone = await db.StudioTimeZoneAsync(cancellationToken);
-        var total = await db.AuditEntries.CountAsync(cancellationToken);
-        var rows = await db.AuditEntries
+        var entries = db.AuditEntries.AsQueryable();
+        if (filter?.KindPrefix is { Length: > 0 } prefix)
+        {
+            entries = entries.Where(a => a.Action.StartsWith(prefix));
+        }
+
+        if (filter?.From is { } from)
+        {
+            var start = zone.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            entries = entries.Where(a => a.OccurredAt >= start);
+        }
+
+        if (filter?.To is { } to)
+        {
+            var end = zone.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            entries = entries.Where(a => a.OccurredAt < end);
+        }
+
+        var total = await entries.CountAsync(cancellationToken);
+        var rows = await entries
             .OrderByDescending(a => a.OccurredAt)
             .Skip(Math.Max(0, page) * PageSize)
             .Take(PageSize)
             .Select(a => new { a.Id, a.OccurredAt, a.Actor, a.Action, a.Details })
             .ToListAsync(cancellationToken);
-        var entries = rows.Select(r => new AuditLine(r.Id, zone.ToLocal(r.OccurredAt), r.Actor, r.Action, r.Details)).ToList();
-        return new AuditPage(zone.Id, entries, total);
+        var lines = rows.Select(r => new AuditLine(r.Id, zone.ToLocal(r.OccurredAt), r.Actor, r.Action, r.Details)).ToList();
+        return new AuditPage(zone.Id, lines, total);
     }
 }
+
+/// <summary>Which entries to show: a kind (action prefix) and studio-local dates, each optional.</summary>
+public sealed record AuditFilter(string? KindPrefix, DateOnly? From, DateOnly? To);
 
 public sealed record AuditLine(Guid Id, DateTime OccurredLocal, string Actor, string Action, string Details);
 
