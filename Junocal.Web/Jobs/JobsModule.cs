@@ -50,6 +50,10 @@ public static class JobsModule
                 trigger => trigger.WithIdentity("reminder-planning-every", "notifications").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(options.ReminderPlanningInterval).RepeatForever()),
                 job => job.WithIdentity(ReminderPlanningJob.Key));
+            quartz.ScheduleJob<MeetingSweepJob>(
+                trigger => trigger.WithIdentity("meeting-sweep-every", "meetings").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(options.MeetingSweepInterval).RepeatForever()),
+                job => job.WithIdentity(MeetingSweepJob.Key));
             quartz.ScheduleJob<ExpiredCredentialsCleanupJob>(
                 trigger => trigger.WithIdentity("expired-credentials-cleanup-every", "integrations").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()),

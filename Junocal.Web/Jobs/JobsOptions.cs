@@ -10,4 +10,6 @@ public sealed class JobsOptions
     public TimeSpan EmailDispatchInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan ReminderPlanningInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan MeetingSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -8,6 +8,9 @@ public static class MeetingsModule
     {
         // Integrations register their own IMeetingProviders; without one, every provider reads "not connected".
         builder.Services.TryAddScoped<IMeetingProviders, UnconnectedMeetingProviders>();
+        builder.Services.AddSingleton<MeetingSync>();
+        builder.Services.AddSingleton<MeetingSweep>();
+        builder.Services.AddSingleton<MeetingSyncRequests>();
         return builder;
     }
 }

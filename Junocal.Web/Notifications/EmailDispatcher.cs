@@ -133,7 +133,9 @@ public sealed partial class EmailDispatcher(
         var studio = await db.Studios.SingleAsync(s => s.Id == session.StudioId, cancellationToken);
         var client = await db.Clients.SingleAsync(c => c.Id == booking.ClientId, cancellationToken);
         var instructor = await db.StaffMembers.Where(s => s.Id == session.InstructorId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
-        var joinUrl = JoinLink.For(session.Location, session.Status)?.Url;
+        var meeting = await db.ClassMeetings.Where(m => m.ClassSessionId == session.Id)
+            .Select(m => new MeetingSnapshot(m.JoinUrl, m.State, m.Attempts, m.NextAttemptAt, m.LastError)).FirstOrDefaultAsync(cancellationToken);
+        var joinUrl = JoinLink.For(session.Location, session.Status, meeting)?.Url;
         return (new ClassEmail(owed.Kind, studio.Name, studio.TimeZoneId, client.Name, client.Email, session.Id, session.Revision,
             session.Name, instructor, session.StartsAt, session.DurationMinutes, session.Location.Describe(), joinUrl,
             session.CancellationReason), null);

@@ -118,13 +118,15 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
                 Instructor = db.StaffMembers.Where(s => s.Id == c.InstructorId).Select(s => s.Name).FirstOrDefault() ?? "",
                 c.Location,
                 c.Status,
+                Meeting = db.ClassMeetings.Where(m => m.ClassSessionId == c.Id)
+                    .Select(m => new MeetingSnapshot(m.JoinUrl, m.State, m.Attempts, m.NextAttemptAt, m.LastError)).FirstOrDefault(),
             })
             .OrderBy(r => r.StartsAt)
             .ToListAsync(cancellationToken);
 
         var bookings = rows
             .Select(r => new MyBooking(r.BookingId, r.ClassId, r.Name, zone.ToLocal(r.StartsAt), r.DurationMinutes,
-                r.Instructor, r.Location.Kind, r.Location.Describe(), JoinLink.For(r.Location, r.Status),
+                r.Instructor, r.Location.Kind, r.Location.Describe(), JoinLink.For(r.Location, r.Status, r.Meeting),
                 r.Status == ClassStatus.Cancelled, r.StartsAt.AddMinutes(r.DurationMinutes) <= now))
             .ToList();
         return new MyBookings(

@@ -22,6 +22,7 @@ public sealed class ClassScheduler(
     IDbContextFactory<JunocalDbContext> contexts,
     CurrentUser user,
     IMeetingProviders meetingProviders,
+    MeetingSyncRequests meetingSync,
     TimeProvider clock)
 {
     public const int MaxWeeklyOccurrences = 52;
@@ -49,7 +50,10 @@ public sealed class ClassScheduler(
             db.AuditEntries.Add(Audit(session, "class.scheduled", $"Scheduled {Describe(session, zone)}."));
         }
 
+        var withMeetings = classes.Where(c => c.Location.Kind == LocationKind.Zoom).Select(c => c.Id).ToList();
+        db.ClassMeetings.AddRange(withMeetings.Select(id => ClassMeeting.Want(user.StudioId, id, clock.GetUtcNow())));
         await db.SaveChangesAsync(cancellationToken);
+        await meetingSync.RequestAsync(withMeetings, cancellationToken);
         return CommandResult.Done([.. classes.Select(c => c.Id)]);
     }
 
@@ -117,8 +121,10 @@ public sealed class ClassScheduler(
             db.OutboxEmails.AddRange(ClassEmailsOwed.ToEveryBooking(session, EmailKind.ClassRescheduled, clock.GetUtcNow()));
         }
 
+        var meetingDue = await MarkMeetingDueAsync(db, session, previousLocation.Kind == LocationKind.Zoom, cancellationToken);
+
         db.AuditEntries.Add(Audit(session, "class.updated", $"Updated {Describe(session, zone)}: {string.Join("; ", changes)}."));
-        return await SaveAsync(db, session.Id, cancellationToken);
+        return await SaveAndSyncAsync(db, session.Id, meetingDue, cancellationToken);
     }
 
     public async Task<CommandResult> CancelAsync(Guid classId, int expectedVersion, string? reason, CancellationToken cancellationToken)
@@ -144,7 +150,8 @@ public sealed class ClassScheduler(
         var why = session.CancellationReason is { } r ? $" Reason: {r}" : "";
         db.AuditEntries.Add(Audit(session, "class.cancelled", $"Cancelled {Describe(session, zone)}.{why}"));
         db.OutboxEmails.AddRange(ClassEmailsOwed.ToEveryBooking(session, EmailKind.ClassCancelled, clock.GetUtcNow()));
-        return await SaveAsync(db, session.Id, cancellationToken);
+        var meetingDue = await MarkMeetingDueAsync(db, session, session.Location.Kind == LocationKind.Zoom, cancellationToken);
+        return await SaveAndSyncAsync(db, session.Id, meetingDue, cancellationToken);
     }
 
     private async Task<ValidClass?> ValidateAsync(JunocalDbContext db, ClassForm form, ClassSession? existing, StudioTimeZone zone,
@@ -233,17 +240,45 @@ public sealed class ClassScheduler(
             : (session, null);
     }
 
-    private static async Task<CommandResult> SaveAsync(JunocalDbContext db, Guid classId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the class's meeting work due in the same transaction as the change, so the change and the promise to
+    /// carry it to Zoom commit together.
+    /// </summary>
+    private async Task<bool> MarkMeetingDueAsync(JunocalDbContext db, ClassSession session, bool wasZoom, CancellationToken cancellationToken)
+    {
+        var row = await db.ClassMeetings.SingleOrDefaultAsync(m => m.ClassSessionId == session.Id, cancellationToken);
+        if (row is not null)
+        {
+            row.MarkPending(clock.GetUtcNow());
+            return true;
+        }
+
+        if (session.Location.Kind == LocationKind.Zoom && !session.IsCancelled)
+        {
+            db.ClassMeetings.Add(ClassMeeting.Want(session.StudioId, session.Id, clock.GetUtcNow()));
+            return true;
+        }
+
+        return wasZoom;
+    }
+
+    private async Task<CommandResult> SaveAndSyncAsync(JunocalDbContext db, Guid classId, bool meetingDue, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Done(classId);
         }
         catch (DbUpdateConcurrencyException)
         {
             return CommandResult.Conflict;
         }
+
+        if (meetingDue)
+        {
+            await meetingSync.RequestAsync([classId], cancellationToken);
+        }
+
+        return CommandResult.Done(classId);
     }
 
     private AuditEntry Audit(ClassSession session, string action, string details) =>

@@ -61,12 +61,14 @@ public sealed class ScheduleService(
                 Booked = c.Bookings.Count(b => b.Status == BookingStatus.Active),
                 c.Capacity,
                 c.Status,
+                Meeting = db.ClassMeetings.Where(m => m.ClassSessionId == c.Id)
+                    .Select(m => new MeetingSnapshot(m.JoinUrl, m.State, m.Attempts, m.NextAttemptAt, m.LastError)).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
         var items = rows
             .Select(r => new ClassListItem(r.Id, r.Version, r.Name, zone.ToLocal(r.StartsAt), r.DurationMinutes, r.InstructorId,
-                r.Instructor, r.Location.Kind, r.Location.Describe(), JoinLink.For(r.Location, r.Status)?.Describe(),
+                r.Instructor, r.Location.Kind, r.Location.Describe(), JoinLink.For(r.Location, r.Status, r.Meeting)?.Describe(),
                 r.Booked, r.Capacity, r.Status))
             .ToList();
         return new StudioClassList(zone.Id, firstDay, days, items);
@@ -103,7 +105,9 @@ public sealed class ScheduleService(
             history = entries.Select(e => new ClassAuditLine(zone.ToLocal(e.OccurredAt), e.Actor, e.Details)).ToList();
         }
 
-        var join = JoinLink.For(session.Location, session.Status);
+        var meeting = await db.ClassMeetings.Where(m => m.ClassSessionId == classId)
+            .Select(m => new MeetingSnapshot(m.JoinUrl, m.State, m.Attempts, m.NextAttemptAt, m.LastError)).FirstOrDefaultAsync(cancellationToken);
+        var join = JoinLink.For(session.Location, session.Status, meeting);
         var item = new ClassListItem(session.Id, session.Version, session.Name, zone.ToLocal(session.StartsAt), session.DurationMinutes,
             session.InstructorId, instructor, session.Location.Kind, session.Location.Describe(), join?.Describe(),
             session.BookedCount, session.Capacity, session.Status);

@@ -4,6 +4,7 @@ using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
 using Junocal.Web.Components.Shared;
 using Junocal.Web.Data;
+using Junocal.Web.Meetings;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
@@ -27,6 +28,7 @@ public sealed class ZoomConnectionService(
     ITokenVault vault,
     IDataProtectionProvider dataProtection,
     IOptionsMonitor<ZoomOptions> options,
+    MeetingSyncRequests meetingSync,
     TimeProvider clock)
 {
     public const string CallbackPath = "/integrations/zoom/callback";
@@ -236,6 +238,7 @@ public sealed class ZoomConnectionService(
         }
 
         tokens.Remember(studioId, issued);
+        await meetingSync.ResumeStudioAsync(studioId, cancellationToken);
         return outcome;
     }
 

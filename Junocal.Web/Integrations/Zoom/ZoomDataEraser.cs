@@ -1,6 +1,7 @@
 using Junocal.Domain.Auditing;
 using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
+using Junocal.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Junocal.Web.Integrations.Zoom;
@@ -25,6 +26,25 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
         db.ZoomConnections.Remove(connection);
         db.ZoomAccessTokens.RemoveRange(await db.ZoomAccessTokens.ToListAsync(cancellationToken));
         db.ZoomAuthorizationRequests.RemoveRange(await db.ZoomAuthorizationRequests.ToListAsync(cancellationToken));
+        // The per-meeting data goes too (ids, join links, passwords) and pending Zoom work stops. What stays is only
+        // that each upcoming Zoom class needs a link, until the owner reconnects or picks another location.
+        var now = clock.GetUtcNow();
+        var meetings = await db.ClassMeetings.ToDictionaryAsync(m => m.ClassSessionId, cancellationToken);
+        foreach (var meeting in meetings.Values)
+        {
+            meeting.Forget();
+            meeting.Defer(MeetingSyncState.LinkNeeded, null, "Zoom was disconnected.");
+        }
+
+        foreach (var classId in await UpcomingZoomClasses(db, now).Select(c => c.Id).ToListAsync(cancellationToken))
+        {
+            if (!meetings.ContainsKey(classId))
+            {
+                var needed = ClassMeeting.Want(studioId, classId, now);
+                needed.Defer(MeetingSyncState.LinkNeeded, null, "Zoom was disconnected.");
+                db.ClassMeetings.Add(needed);
+            }
+        }
         db.AuditEntries.Add(AuditEntry.Record(studioId, clock.GetUtcNow(), actor, action, auditText));
         try
         {

@@ -25,6 +25,7 @@ public static class ZoomModule
         services.AddSingleton<ZoomTokenStore>();
         services.AddSingleton<ZoomDataEraser>();
         services.AddScoped<ZoomConnectionService>();
+        services.AddSingleton<IMeetingProviderClient, ZoomMeetingsClient>();
         services.Replace(ServiceDescriptor.Scoped<IMeetingProviders, ZoomMeetingProviders>());
         services.AddControllers();
         return builder.AddZoomWebhookVerification();

@@ -10,4 +10,9 @@ public sealed record ZoomEvent(
 public sealed record ZoomEventPayload(
     [property: JsonPropertyName("plainToken")] string? PlainToken,
     [property: JsonPropertyName("user_id")] string? UserId,
-    [property: JsonPropertyName("account_id")] string? AccountId);
+    [property: JsonPropertyName("account_id")] string? AccountId,
+    [property: JsonPropertyName("object")] ZoomEventObject? Meeting);
+
+/// <summary>The meeting a <c>meeting.*</c> event is about; <c>id</c> is Zoom's int64 meeting id.</summary>
+public sealed record ZoomEventObject(
+    [property: JsonPropertyName("id")] long? Id);

@@ -68,6 +68,9 @@ public sealed partial class ZoomWebhookController(
             case "app_deauthorized":
                 await DeauthorizeAsync(notification.Payload, cancellationToken);
                 return Ok();
+            case "meeting.deleted":
+                await MeetingDeletedAsync(notification.Payload?.Meeting?.Id, cancellationToken);
+                return Ok();
             default:
                 LogIgnored(logger, name);
                 return Ok();
@@ -95,6 +98,31 @@ public sealed partial class ZoomWebhookController(
 
         // After our own Disconnect, Zoom's revoke sends this too: nothing matches, nothing changes.
         LogDeauthorized(logger, studios.Count);
+    }
+
+    /// <summary>
+    /// The meeting was deleted in Zoom: the dead link leaves the class at once. After Junocal's own delete the row is
+    /// already gone, so the event Zoom sends for it changes nothing.
+    /// </summary>
+    private async Task MeetingDeletedAsync(long? meetingId, CancellationToken cancellationToken)
+    {
+        if (meetingId is not { } id)
+        {
+            return;
+        }
+
+        var externalId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = contexts.CreateDbContext();
+        var rows = await db.ClassMeetings.Where(m => m.ExternalId == externalId).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            row.RemovedInProvider();
+            db.AuditEntries.Add(Junocal.Domain.Auditing.AuditEntry.Record(row.StudioId, clock.GetUtcNow(), "Zoom", "meeting.deleted_in_zoom",
+                "Zoom link removed — the meeting was deleted in Zoom. Reschedule the class to regenerate it, or switch to a custom link.",
+                row.ClassSessionId));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<byte[]?> ReadBodyAsync(CancellationToken cancellationToken)
