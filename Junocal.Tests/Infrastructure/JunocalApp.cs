@@ -36,6 +36,8 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Junocal", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Sandbox:Enabled", "true");
+        // Zoom's join links are https; the sandbox's follow its own URL unless told otherwise.
+        builder.UseSetting("Sandbox:Zoom:BaseUrl", "https://zoom.sandbox.test/sandbox/zoom/");
         // Tests drive background work themselves; JobsApp runs the real scheduler.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);

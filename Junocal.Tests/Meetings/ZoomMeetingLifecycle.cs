@@ -29,6 +29,13 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
         Assert.Contains("zoom=connected", landed, StringComparison.Ordinal);
     }
 
+    public override async ValueTask DisposeAsync()
+    {
+        // Zoom's notifications arrive asynchronously; let them land before the next test resets the database.
+        await WaitForWebhooksAsync();
+        await base.DisposeAsync();
+    }
+
     [Fact]
     public async Task SchedulingCreatesTheMeetingAsTheHelpPageDescribes()
     {
@@ -170,6 +177,43 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
         Assert.Single(Zoom.Meetings);
     }
 
+    [Fact]
+    public async Task DisconnectingRemovesTheLinksAndSaysALinkIsNeeded()
+    {
+        var classId = await ScheduleZoomClassAsync("After Hours", new DateTime(2027, 7, 13), new TimeSpan(20, 0, 0), 45);
+        await SyncAsync(classId);
+
+        await using (var owner = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail))
+        {
+            await owner.ServiceProvider.GetRequiredService<Junocal.Web.Integrations.Zoom.ZoomConnectionService>().DisconnectAsync(CancellationToken.None);
+        }
+
+        var detail = await DetailAsync(classId);
+        Assert.Null(detail.JoinUrl);
+        Assert.Equal("Link needed — Zoom was disconnected", detail.Class.LinkState);
+        Assert.Single(Zoom.Meetings); // Junocal does not reach back to delete meetings on the owner's account
+        await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        Assert.All(await db.ClassMeetings.ToListAsync(), m => Assert.Null(m.ExternalId));
+    }
+
+    [Fact]
+    public async Task DisconnectingCanKeepTheCurrentLinksAsCustomLinks()
+    {
+        var classId = await ScheduleZoomClassAsync("Keep Me", new DateTime(2027, 7, 14), new TimeSpan(20, 0, 0), 45);
+        await SyncAsync(classId);
+        var joinUrl = Assert.Single(Zoom.Meetings).JoinUrl;
+
+        await using (var owner = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail))
+        {
+            await owner.ServiceProvider.GetRequiredService<Junocal.Web.Integrations.Zoom.ZoomConnectionService>()
+                .DisconnectAsync(CancellationToken.None, keepLinksAsCustom: true);
+        }
+
+        var detail = await DetailAsync(classId);
+        Assert.Equal(LocationKind.CustomLink, detail.Class.LocationKind);
+        Assert.Equal(joinUrl, detail.JoinUrl);
+    }
+
     private async Task<Guid> ScheduleZoomClassAsync(string name, DateTime date, TimeSpan start, int minutes)
     {
         await using var owner = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
@@ -242,7 +286,7 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
     {
         foreach (var delivery in Zoom.WebhookDeliveries)
         {
-            await delivery.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+            await delivery.Completion.WaitAsync(TimeSpan.FromSeconds(15));
         }
     }
 }

@@ -136,8 +136,12 @@ public sealed partial class EmailDispatcher(
         var meeting = await db.ClassMeetings.Where(m => m.ClassSessionId == session.Id)
             .Select(m => new MeetingSnapshot(m.JoinUrl, m.State, m.Attempts, m.NextAttemptAt, m.LastError)).FirstOrDefaultAsync(cancellationToken);
         var joinUrl = JoinLink.For(session.Location, session.Status, meeting)?.Url;
+        // A Zoom class whose meeting is still being created: say the link follows (the reminder carries it).
+        var locationText = session.Location.Kind == Junocal.Domain.Scheduling.LocationKind.Zoom && joinUrl is null
+            ? "Zoom — your join link will follow by email before class"
+            : session.Location.Describe();
         return (new ClassEmail(owed.Kind, studio.Name, studio.TimeZoneId, client.Name, client.Email, session.Id, session.Revision,
-            session.Name, instructor, session.StartsAt, session.DurationMinutes, session.Location.Describe(), joinUrl,
+            session.Name, instructor, session.StartsAt, session.DurationMinutes, locationText, joinUrl,
             session.CancellationReason), null);
     }
 

@@ -143,7 +143,7 @@ public sealed class ZoomConnectionService(
     }
 
     /// <summary>Revokes the grant at Zoom, then erases the studio's Zoom data whether or not Zoom answered.</summary>
-    public async Task<ZoomDisconnectOutcome> DisconnectAsync(CancellationToken cancellationToken)
+    public async Task<ZoomDisconnectOutcome> DisconnectAsync(CancellationToken cancellationToken, bool keepLinksAsCustom = false)
     {
         user.Require(Roles.Owner);
         var studioId = user.StudioId;
@@ -154,7 +154,7 @@ public sealed class ZoomConnectionService(
             revoked
                 ? $"Zoom disconnected on {date}."
                 : $"Zoom disconnected on {date}. Zoom could not be told to revoke access; uninstall Junocal from the Zoom Marketplace to finish.",
-            cancellationToken);
+            cancellationToken, keepLinksAsCustom);
         return !erased ? ZoomDisconnectOutcome.NothingToDisconnect
             : revoked ? ZoomDisconnectOutcome.Disconnected
             : ZoomDisconnectOutcome.DisconnectedButNotRevoked;

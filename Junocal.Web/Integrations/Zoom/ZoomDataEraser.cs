@@ -14,7 +14,10 @@ namespace Junocal.Web.Integrations.Zoom;
 public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenStore tokens, TimeProvider clock)
 {
     /// <returns>False when there was nothing to erase (already disconnected).</returns>
-    public async Task<bool> EraseAsync(Guid studioId, string actor, string action, string auditText, CancellationToken cancellationToken)
+    // keepLinksAsCustom: the owner chose to keep upcoming classes' current join links, which become custom links
+    // (the meetings stay on the owner's Zoom account and clients already hold the links). Never on an uninstall.
+    public async Task<bool> EraseAsync(Guid studioId, string actor, string action, string auditText, CancellationToken cancellationToken,
+        bool keepLinksAsCustom = false)
     {
         await using var db = contexts.CreateDbContext(studioId);
         var connection = await db.ZoomConnections.SingleOrDefaultAsync(cancellationToken);
@@ -30,6 +33,22 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
         // that each upcoming Zoom class needs a link, until the owner reconnects or picks another location.
         var now = clock.GetUtcNow();
         var meetings = await db.ClassMeetings.ToDictionaryAsync(m => m.ClassSessionId, cancellationToken);
+        var keptAsCustom = new HashSet<Guid>();
+        if (keepLinksAsCustom)
+        {
+            foreach (var session in await UpcomingZoomClasses(db, now).ToListAsync(cancellationToken))
+            {
+                if (meetings.TryGetValue(session.Id, out var kept) && kept.JoinUrl is { } url
+                    && Uri.TryCreate(url, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps)
+                {
+                    session.MoveTo(Location.CustomLink(url));
+                    meetings.Remove(session.Id);
+                    db.ClassMeetings.Remove(kept);
+                    keptAsCustom.Add(session.Id);
+                }
+            }
+        }
+
         foreach (var meeting in meetings.Values)
         {
             meeting.Forget();
@@ -38,7 +57,7 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
 
         foreach (var classId in await UpcomingZoomClasses(db, now).Select(c => c.Id).ToListAsync(cancellationToken))
         {
-            if (!meetings.ContainsKey(classId))
+            if (!meetings.ContainsKey(classId) && !keptAsCustom.Contains(classId))
             {
                 var needed = ClassMeeting.Want(studioId, classId, now);
                 needed.Defer(MeetingSyncState.LinkNeeded, null, "Zoom was disconnected.");

@@ -5,13 +5,19 @@ namespace Junocal.Web.Integrations.Zoom.Webhooks;
 /// <summary>The fields of Zoom's notifications Junocal reads (zoom-api.md §5); everything else is ignored.</summary>
 public sealed record ZoomEvent(
     [property: JsonPropertyName("event")] string? Event,
-    [property: JsonPropertyName("payload")] ZoomEventPayload? Payload);
+    [property: JsonPropertyName("payload")] ZoomEventPayload? Payload,
+    [property: JsonPropertyName("event_ts")] long? EventTimestamp)
+{
+    /// <summary>When Zoom says it happened: <c>event_ts</c> (unix milliseconds), top level or, as Rivet types it, in the payload.</summary>
+    public DateTimeOffset? OccurredAt => (EventTimestamp ?? Payload?.EventTimestamp) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+}
 
 public sealed record ZoomEventPayload(
     [property: JsonPropertyName("plainToken")] string? PlainToken,
     [property: JsonPropertyName("user_id")] string? UserId,
     [property: JsonPropertyName("account_id")] string? AccountId,
-    [property: JsonPropertyName("object")] ZoomEventObject? Meeting);
+    [property: JsonPropertyName("object")] ZoomEventObject? Meeting,
+    [property: JsonPropertyName("event_ts")] long? EventTimestamp);
 
 /// <summary>The meeting a <c>meeting.*</c> event is about; <c>id</c> is Zoom's int64 meeting id.</summary>
 public sealed record ZoomEventObject(

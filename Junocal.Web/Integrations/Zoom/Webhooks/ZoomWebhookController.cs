@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Junocal.Domain.Scheduling;
 using Junocal.Web.Components.Shared;
 using Junocal.Web.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -66,7 +67,7 @@ public sealed partial class ZoomWebhookController(
                     ? Ok(urlValidation.Respond(plainToken))
                     : Problem("endpoint.url_validation needs payload.plainToken.", statusCode: StatusCodes.Status400BadRequest);
             case "app_deauthorized":
-                await DeauthorizeAsync(notification.Payload, cancellationToken);
+                await DeauthorizeAsync(notification.Payload, notification.OccurredAt, cancellationToken);
                 return Ok();
             case "meeting.deleted":
                 await MeetingDeletedAsync(notification.Payload?.Meeting?.Id, cancellationToken);
@@ -77,16 +78,20 @@ public sealed partial class ZoomWebhookController(
         }
     }
 
-    private async Task DeauthorizeAsync(ZoomEventPayload? payload, CancellationToken cancellationToken)
+    private async Task DeauthorizeAsync(ZoomEventPayload? payload, DateTimeOffset? occurredAt, CancellationToken cancellationToken)
     {
         List<Guid> studios;
         await using (var db = contexts.CreateDbContext())
         {
-            studios = payload?.UserId is { Length: > 0 } userId
-                ? await db.ZoomConnections.Where(c => c.ZoomUserId == userId).Select(c => c.StudioId).ToListAsync(cancellationToken)
+            var matching = payload?.UserId is { Length: > 0 } userId
+                ? db.ZoomConnections.Where(c => c.ZoomUserId == userId)
                 : payload?.AccountId is { Length: > 0 } accountId
-                    ? await db.ZoomConnections.Where(c => c.ZoomAccountId == accountId).Select(c => c.StudioId).ToListAsync(cancellationToken)
-                    : [];
+                    ? db.ZoomConnections.Where(c => c.ZoomAccountId == accountId)
+                    : db.ZoomConnections.Where(_ => false);
+            var connections = await matching.Select(c => new { c.StudioId, c.ConnectedAt }).ToListAsync(cancellationToken);
+            // A deauthorization from before the current grant (e.g. the one our own Disconnect triggered, delivered
+            // late after the owner connected again) is about a grant that no longer exists.
+            studios = connections.Where(c => occurredAt is not { } at || at >= c.ConnectedAt).Select(c => c.StudioId).ToList();
         }
 
         var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
@@ -113,7 +118,11 @@ public sealed partial class ZoomWebhookController(
 
         var externalId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await using var db = contexts.CreateDbContext();
-        var rows = await db.ClassMeetings.Where(m => m.ExternalId == externalId).ToListAsync(cancellationToken);
+        // Rows of classes that still want their meeting: for a cancelled or moved class the delete is Junocal's own.
+        var rows = await db.ClassMeetings
+            .Where(m => m.ExternalId == externalId)
+            .Where(m => db.ClassSessions.Any(c => c.Id == m.ClassSessionId && c.Status == ClassStatus.Scheduled && c.Location.Kind == LocationKind.Zoom))
+            .ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
             row.RemovedInProvider();
@@ -122,7 +131,14 @@ public sealed partial class ZoomWebhookController(
                 row.ClassSessionId));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The class changed at the same moment; its sync runs again and finds the meeting gone (3001 → recreate).
+        }
     }
 
     private async Task<byte[]?> ReadBodyAsync(CancellationToken cancellationToken)
