@@ -53,6 +53,9 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
         Assert.True(meeting.Settings.JoinBeforeHost);
         Assert.Equal($"Created by Junocal for class {classId}", meeting.Agenda);
         Assert.Equal(meeting.JoinUrl, (await DetailAsync(classId)).JoinUrl);
+        await using var owner = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
+        var card = await owner.ServiceProvider.GetRequiredService<Junocal.Web.Integrations.Zoom.ZoomConnectionService>().GetCardAsync(CancellationToken.None);
+        Assert.Equal($"Connected as {meeting.HostEmail}", card.Label);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Junocal.Web.Data;
 using Junocal.Web.Meetings;
+using Microsoft.EntityFrameworkCore;
 
 namespace Junocal.Web.Integrations.Zoom;
 
@@ -9,7 +11,7 @@ namespace Junocal.Web.Integrations.Zoom;
 /// Zoom's meetings API for the sync engine: create (<c>POST /users/me/meetings</c>), update (<c>PATCH /meetings/{id}</c>)
 /// and delete (<c>DELETE /meetings/{id}</c>), each classified for retrying (zoom-api.md §3–§4).
 /// </summary>
-internal sealed class ZoomMeetingsClient(ZoomApiClient api, TimeProvider clock) : IMeetingProviderClient
+internal sealed class ZoomMeetingsClient(ZoomApiClient api, SystemDbContextFactory contexts, TimeProvider clock) : IMeetingProviderClient
 {
     public async Task<MeetingCallResult> CreateAsync(Guid studioId, DesiredMeeting desired, CancellationToken cancellationToken)
     {
@@ -23,10 +25,18 @@ internal sealed class ZoomMeetingsClient(ZoomApiClient api, TimeProvider clock) 
         }
 
         var created = JsonSerializer.Deserialize<CreateResponse>(response.Api!.Body);
-        return created is { Id: > 0, JoinUrl.Length: > 0 }
-            ? MeetingCallResult.Made(new CreatedMeeting(created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                created.JoinUrl, created.Password, created.HostEmail, created.HostId))
-            : new MeetingCallResult(MeetingCallOutcome.Transient, Reason: "Zoom answered the create without a meeting.");
+        if (created is not { Id: > 0, JoinUrl.Length: > 0 })
+        {
+            return new MeetingCallResult(MeetingCallOutcome.Transient, Reason: "Zoom answered the create without a meeting.");
+        }
+
+        if (created.HostEmail is { Length: > 0 } hostEmail)
+        {
+            await LearnEmailAsync(studioId, hostEmail, cancellationToken);
+        }
+
+        return MeetingCallResult.Made(new CreatedMeeting(created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            created.JoinUrl, created.Password, created.HostEmail, created.HostId));
     }
 
     public async Task<MeetingCallResult> UpdateAsync(Guid studioId, string externalId, DesiredMeeting desired, CancellationToken cancellationToken)
@@ -42,6 +52,30 @@ internal sealed class ZoomMeetingsClient(ZoomApiClient api, TimeProvider clock) 
     {
         var response = await SendAsync(studioId, () => new HttpRequestMessage(HttpMethod.Delete, api.Url($"meetings/{Uri.EscapeDataString(externalId)}")), cancellationToken);
         return response.Outcome ?? MeetingCallResult.Done;
+    }
+
+    /// <summary>
+    /// With only the three meeting scopes Zoom never says the connected email at connect time (zoom-api.md §2);
+    /// the first meeting's <c>host_email</c> does, and "Connected as" can then name it.
+    /// </summary>
+    private async Task LearnEmailAsync(Guid studioId, string hostEmail, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext(studioId);
+        var connection = await db.ZoomConnections.SingleOrDefaultAsync(c => c.ZoomEmail == null, cancellationToken);
+        if (connection is null)
+        {
+            return;
+        }
+
+        connection.LearnEmail(hostEmail);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A refresh changed the row at the same moment; the next meeting teaches the email again.
+        }
     }
 
     private static MeetingBody Body(DesiredMeeting desired) => new(
