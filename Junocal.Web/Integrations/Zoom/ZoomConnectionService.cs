@@ -79,6 +79,7 @@ public sealed class ZoomConnectionService(
             ["response_type"] = "code",
             ["client_id"] = zoom.ClientId,
             ["redirect_uri"] = redirectUri,
+            ["scope"] = string.Join(' ', zoom.ScopeList),
             ["state"] = state,
             ["code_challenge"] = Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
             // Zoom's default method is "plain"; S256 must be asked for (zoom-api.md §1).
