@@ -64,6 +64,17 @@ public class ZoomConnectEndpointsCallback(JunocalApp app) : ZoomAppTest(app)
     }
 
     [Fact]
+    public async Task AsksForExactlyTheThreeMeetingScopesByDefault()
+    {
+        using var owner = await ZoomFlow.OpenAsync(App);
+
+        var authorize = await ZoomFlow.StartAsync(owner);
+
+        Assert.Equal(["meeting:delete:meeting", "meeting:update:meeting", "meeting:write:meeting"],
+            authorize.GetValueOrDefault("scope", "").Split(' ').Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ShowsDeniedAndStoresNothingWhenTheOwnerDeclines()
     {
         var studio = await Services.StudioIdAsync();
