@@ -28,6 +28,19 @@ public partial class ZoomConnectionAuthorization(JunocalApp app) : ZoomAppTest(a
         Assert.Equal(ZoomRows.None, await Services.ZoomRowsAsync(studio));
     }
 
+    [Fact]
+    public async Task LetsTheOwnerStartWithATokenObtainedTheSameWay()
+    {
+        using var client = await SignIn.AsAsync(App, DemoSeeder.OwnerEmail);
+        var token = await AntiforgeryTokenAsync(client);
+
+        using var response = await client.PostAsync(ZoomConnectEndpoints.ConnectPath,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/sandbox/zoom/oauth/authorize", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(NotOwners))]
     public async Task RefusesTheCallbackToOtherRolesWithoutUsingUpTheOwnersState(string email)

@@ -30,7 +30,14 @@ public class ZoomWebhookControllerReceive(JunocalApp app) : ZoomAppTest(app)
     [Fact]
     public async Task DeletesTheMatchedStudiosZoomDataAndLeavesTheOtherStudioAlone()
     {
+        using (var owner = await ZoomFlow.OpenAsync(App))
+        {
+            // A second "Connect Zoom" tab left open: a pending authorization that must go too.
+            await ZoomFlow.StartAsync(owner);
+        }
+
         var (juno, other) = await ConnectBothStudiosAsync();
+        Assert.Equal(new ZoomRows(1, 1, 1), await Services.ZoomRowsAsync(juno));
         using var http = App.CreateBrowserlikeClient();
 
         using var response = await http.SendAsync(SignedRequest(Deauthorized(TestUsers.Owner.Id, TestUsers.Owner.AccountId)), Ct);
