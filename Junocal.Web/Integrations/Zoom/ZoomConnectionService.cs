@@ -81,6 +81,7 @@ public sealed class ZoomConnectionService(
             ["response_type"] = "code",
             ["client_id"] = zoom.ClientId,
             ["redirect_uri"] = redirectUri,
+            ["scope"] = string.Join(' ', zoom.ScopeList),
             ["state"] = state,
             ["code_challenge"] = Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
             // Zoom's default method is "plain"; S256 must be asked for (zoom-api.md §1).
@@ -142,22 +143,30 @@ public sealed class ZoomConnectionService(
         return await StoreAsync(db, identity, issued, cancellationToken);
     }
 
-    /// <summary>Revokes the grant at Zoom, then erases the studio's Zoom data whether or not Zoom answered.</summary>
+    /// <summary>Erases the studio's Zoom data, then revokes the grant at Zoom; a revoke that fails is audited with what to do.</summary>
     public async Task<ZoomDisconnectOutcome> DisconnectAsync(CancellationToken cancellationToken, bool keepLinksAsCustom = false)
     {
         user.Require(Roles.Owner);
         var studioId = user.StudioId;
         var access = await tokens.GetAsync(studioId, cancellationToken);
-        var revoked = access.AccessToken is { } token && await RevokeWithRetriesAsync(token, cancellationToken);
         var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
-        var erased = await eraser.EraseAsync(studioId, user.Email, "zoom.disconnected",
-            revoked
-                ? $"Zoom disconnected on {date}."
-                : $"Zoom disconnected on {date}. Zoom could not be told to revoke access; uninstall Junocal from the Zoom Marketplace to finish.",
-            cancellationToken, keepLinksAsCustom);
-        return !erased ? ZoomDisconnectOutcome.NothingToDisconnect
-            : revoked ? ZoomDisconnectOutcome.Disconnected
-            : ZoomDisconnectOutcome.DisconnectedButNotRevoked;
+        // Erase before revoking: Zoom answers a revoke with app_deauthorized, which must find nothing left to erase.
+        // Revoking first let that webhook win the race, so the owner's own disconnect was recorded as an uninstall.
+        if (!await eraser.EraseAsync(studioId, user.Email, "zoom.disconnected", $"Zoom disconnected on {date}.", cancellationToken, keepLinksAsCustom))
+        {
+            return ZoomDisconnectOutcome.NothingToDisconnect;
+        }
+
+        if (access.AccessToken is { } token && await RevokeWithRetriesAsync(token, CancellationToken.None))
+        {
+            return ZoomDisconnectOutcome.Disconnected;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        db.AuditEntries.Add(AuditEntry.Record(studioId, clock.GetUtcNow(), user.Email, "zoom.revoke_failed",
+            "Zoom could not be told to revoke Junocal's access; uninstall Junocal from the Zoom Marketplace to finish."));
+        await db.SaveChangesAsync(CancellationToken.None);
+        return ZoomDisconnectOutcome.DisconnectedButNotRevoked;
     }
 
     private async Task<bool> RevokeWithRetriesAsync(string accessToken, CancellationToken cancellationToken)

@@ -32,7 +32,20 @@ public sealed partial class ZoomWebhookController(
     [RequestSizeLimit(MaxBodyBytes)]
     public async Task<IActionResult> ReceiveAsync(CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(cancellationToken);
+        byte[]? body;
+        try
+        {
+            body = await ReadBodyAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel enforces [RequestSizeLimit] itself when the declared length is too large, and rejects a broken
+            // chunked body; both are the sender's fault, never a 500.
+            return ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? Problem("The body is larger than 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge)
+                : Problem("The body could not be read.", statusCode: ex.StatusCode);
+        }
+
         if (body is null)
         {
             return Problem("The body is larger than 64 KB.", statusCode: StatusCodes.Status413PayloadTooLarge);

@@ -1,0 +1,35 @@
+using Junocal.Sandbox.Users;
+using Junocal.Tests.Infrastructure;
+using Junocal.Web.Integrations.Zoom;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Junocal.Tests.Integrations.Zoom;
+
+/// <summary>With <c>user:read:user</c> among the configured scopes, the connect asks for it and learns the Zoom email from <c>GET /users/me</c>.</summary>
+public class ZoomConnectEndpointsCallbackWithUserRead(ZoomConnectEndpointsCallbackWithUserRead.UserReadApp app)
+    : IClassFixture<ZoomConnectEndpointsCallbackWithUserRead.UserReadApp>
+{
+    [Fact]
+    public async Task AsksForTheConfiguredScopesAndLabelsTheConnectionWithTheZoomEmail()
+    {
+        app.Services.Sandbox().Reset();
+        var studio = await app.Services.StudioIdAsync();
+        using var owner = await ZoomFlow.OpenAsync(app);
+
+        var authorize = await ZoomFlow.StartAsync(owner);
+        var code = await ZoomFlow.CallbackAsync(owner, await ZoomFlow.DecideAsync(owner, authorize, TestUsers.Owner));
+
+        Assert.Equal(Scopes, authorize["scope"]);
+        Assert.Equal("connected", code);
+        Assert.Contains("user:read:user", Assert.Single(app.Services.Sandbox().Grants).Scopes);
+        Assert.Equal($"Connected as {TestUsers.Owner.Email}", (await app.Services.ConnectionAsync(studio))!.Label);
+        Assert.Equal($"Zoom connected as {TestUsers.Owner.Email}.", Assert.Single(await app.Services.AuditAsync(studio, "zoom.connected")).Details);
+    }
+
+    private const string Scopes = ZoomOptions.DefaultScopes + " user:read:user";
+
+    public sealed class UserReadApp : JunocalApp
+    {
+        protected override void ConfigureTestHost(IWebHostBuilder builder) => builder.UseSetting("Zoom:Scopes", Scopes);
+    }
+}
