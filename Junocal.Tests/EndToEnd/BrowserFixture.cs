@@ -32,6 +32,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A new browser context signed in through the real login form.</summary>
+    public async Task<IPage> SignedInPageAsync(string baseUrl, string email)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(baseUrl + "/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Infrastructure.SignIn.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -11,7 +11,7 @@ public class ClientAndOwnerPages(JunocalApp app, BrowserFixture browser) : AppTe
     [Fact]
     public async Task AClientBooksAClassAndSeesItInMyBookings()
     {
-        var page = await SignedInPageAsync(DemoSeeder.ClientEmail);
+        var page = await browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.ClientEmail);
         await page.GotoAsync(App.BaseUrl + "/classes");
         await PageChecks.WaitForInteractivityAsync(page);
         await PageChecks.AssertAccessibleAsync(page);
@@ -33,7 +33,7 @@ public class ClientAndOwnerPages(JunocalApp app, BrowserFixture browser) : AppTe
     [Fact]
     public async Task TheOwnerOpensTheClassDialogWithTheLocationPicker()
     {
-        var page = await SignedInPageAsync(DemoSeeder.OwnerEmail);
+        var page = await browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.OwnerEmail);
         await page.GotoAsync(App.BaseUrl + "/schedule");
         await PageChecks.WaitForInteractivityAsync(page);
 
@@ -51,7 +51,7 @@ public class ClientAndOwnerPages(JunocalApp app, BrowserFixture browser) : AppTe
     [Fact]
     public async Task TheOwnerSchedulesAClassThroughTheDialog()
     {
-        var page = await SignedInPageAsync(DemoSeeder.OwnerEmail);
+        var page = await browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.OwnerEmail);
         await page.GotoAsync(App.BaseUrl + "/schedule");
         await PageChecks.WaitForInteractivityAsync(page);
 
@@ -72,7 +72,7 @@ public class ClientAndOwnerPages(JunocalApp app, BrowserFixture browser) : AppTe
     [Fact]
     public async Task TheOwnerSeesAClassWithItsRosterAndHistory()
     {
-        var page = await SignedInPageAsync(DemoSeeder.OwnerEmail);
+        var page = await browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.OwnerEmail);
         await page.GotoAsync(App.BaseUrl + "/schedule");
         await PageChecks.WaitForInteractivityAsync(page);
 
@@ -82,17 +82,5 @@ public class ClientAndOwnerPages(JunocalApp app, BrowserFixture browser) : AppTe
         await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Roster") })).ToBeVisibleAsync();
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "owner-class-detail");
-    }
-
-    private async Task<IPage> SignedInPageAsync(string email)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(App.BaseUrl + "/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(SignIn.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
-        return page;
     }
 }

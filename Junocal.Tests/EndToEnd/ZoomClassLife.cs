@@ -34,7 +34,7 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
             Assert.Contains("zoom=connected", await ZoomSandboxConnect.ConnectAsync(app, http), StringComparison.Ordinal);
         }
 
-        var page = await SignedInPageAsync(app, DemoSeeder.OwnerEmail);
+        var page = await browser.SignedInPageAsync(app.BaseUrl, DemoSeeder.OwnerEmail);
         await page.GotoAsync(app.BaseUrl + "/schedule");
         await PageChecks.WaitForInteractivityAsync(page);
         await page.GetByTestId("new-class").ClickAsync();
@@ -72,7 +72,7 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await Expect(page.GetByTestId("link-state")).ToContainTextAsync("Zoom link removed — the meeting was deleted in Zoom", new() { Timeout = 15_000 });
         await PageChecks.ScreenshotAsync(page, "zoom-class-removed-in-zoom");
 
-        var client2 = await SignedInPageAsync(app, DemoSeeder.ClientEmail);
+        var client2 = await browser.SignedInPageAsync(app.BaseUrl, DemoSeeder.ClientEmail);
         await client2.GotoAsync(app.BaseUrl + "/my-bookings");
         await PageChecks.WaitForInteractivityAsync(client2);
         var row = client2.GetByTestId("booking-row").Filter(new() { HasText = "Teaching: Reformer Flow" });
@@ -132,19 +132,6 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await Task.Delay(200);
         }
     }
-
-    private async Task<IPage> SignedInPageAsync(JunocalApp app, string email)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(SignIn.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
-        return page;
-    }
-
     private sealed class JobsApp : JunocalApp
     {
         protected override void ConfigureTestHost(IWebHostBuilder builder)

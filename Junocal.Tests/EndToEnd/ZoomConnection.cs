@@ -15,7 +15,7 @@ public class ZoomConnection(JunocalApp app, BrowserFixture browser) : AppTest(ap
     public async Task TheOwnerConnectsZoomInFiveStepsThenDisconnects()
     {
         App.Services.GetRequiredService<ZoomSandboxState>().Reset();
-        var page = await SignedInPageAsync(DemoSeeder.OwnerEmail);
+        var page = await browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.OwnerEmail);
 
         // 2. Settings → Integrations, the Zoom card, "Connect Zoom".
         await page.GotoAsync(App.BaseUrl + "/settings/integrations");
@@ -60,7 +60,7 @@ public class ZoomConnection(JunocalApp app, BrowserFixture browser) : AppTest(ap
     public async Task UninstallingFromTheZoomDashboardTurnsTheCardBackToNotConnected()
     {
         App.Services.GetRequiredService<ZoomSandboxState>().Reset();
-        var page = await SignedInPageAsync(DemoSeeder.OwnerEmail);
+        var page = await browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.OwnerEmail);
         await page.GotoAsync(App.BaseUrl + "/settings/integrations");
         await PageChecks.WaitForInteractivityAsync(page);
         await page.GetByTestId("connect-zoom").ClickAsync();
@@ -73,17 +73,5 @@ public class ZoomConnection(JunocalApp app, BrowserFixture browser) : AppTest(ap
         await page.GotoAsync(App.BaseUrl + "/settings/integrations");
         await PageChecks.WaitForInteractivityAsync(page);
         await Expect(page.GetByTestId("zoom-state")).ToContainTextAsync("Not connected", new() { Timeout = 10_000 });
-    }
-
-    private async Task<IPage> SignedInPageAsync(string email)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(App.BaseUrl + "/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(SignIn.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
-        return page;
     }
 }
