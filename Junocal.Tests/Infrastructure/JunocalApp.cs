@@ -19,9 +19,22 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The token vault's key in every test host: 32 fixed bytes, base64.</summary>
     public const string TestTokenKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
-    public JunocalApp() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    private readonly bool _ownsDatabase;
 
-    public TestDatabase Database { get; } = TestDatabase.Create();
+    public JunocalApp()
+        : this(TestDatabase.Create(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>A host on a database another host made, e.g. to restart on the same data; it leaves the database behind.</summary>
+    protected JunocalApp(TestDatabase database, bool ownsDatabase)
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    public TestDatabase Database { get; }
 
     /// <summary>Where emails land when no SMTP server is configured.</summary>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), $"junocal-mail-{Guid.NewGuid():N}");
@@ -91,7 +104,11 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+
         if (Directory.Exists(MailDirectory))
         {
             Directory.Delete(MailDirectory, recursive: true);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Junocal.Web.Meetings;
 
 /// <summary>Runs every meeting whose work is due: retries whose time came, and anything a lost request left pending.</summary>
-public sealed class MeetingSweep(SystemDbContextFactory contexts, MeetingSync sync, TimeProvider clock)
+public sealed partial class MeetingSweep(SystemDbContextFactory contexts, MeetingSync sync, TimeProvider clock, ILogger<MeetingSweep> logger)
 {
     private const int BatchSize = 200;
 
@@ -26,9 +26,20 @@ public sealed class MeetingSweep(SystemDbContextFactory contexts, MeetingSync sy
 
         foreach (var classId in due)
         {
-            await sync.SyncAsync(classId, cancellationToken);
+            try
+            {
+                await sync.SyncAsync(classId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One class's failure (e.g. its write-back) must not starve the rest; its row is due again after the lease.
+                LogSyncFailed(logger, ex, classId);
+            }
         }
 
         return due.Count;
     }
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Syncing the meeting of class {ClassId} failed; it is retried after its lease")]
+    private static partial void LogSyncFailed(ILogger logger, Exception exception, Guid classId);
 }

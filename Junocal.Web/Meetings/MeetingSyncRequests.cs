@@ -31,7 +31,10 @@ public sealed class MeetingSyncRequests(IServiceProvider services, SystemDbConte
         }
     }
 
-    /// <summary>After (re)connecting: every upcoming Zoom class that waits for Zoom, or never had a meeting, is due now.</summary>
+    /// <summary>
+    /// After (re)connecting: every upcoming Zoom class that waits for Zoom, or never had a meeting, is due now, and so is
+    /// every meeting still waiting to be deleted.
+    /// </summary>
     public async Task ResumeStudioAsync(Guid studioId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -55,8 +58,18 @@ public sealed class MeetingSyncRequests(IServiceProvider services, SystemDbConte
                 }
             }
 
+            // A class cancelled or moved off Zoom while Zoom was unreachable still has a meeting to delete.
+            var leftovers = await db.ClassMeetings
+                .Where(m => !classes.Contains(m.ClassSessionId)
+                    && (m.State == MeetingSyncState.WaitingReconnect || m.State == MeetingSyncState.LinkNeeded || m.State == MeetingSyncState.Retrying))
+                .ToListAsync(cancellationToken);
+            foreach (var row in leftovers)
+            {
+                row.MarkPending(now);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            due = classes;
+            due = [.. classes, .. leftovers.Select(m => m.ClassSessionId)];
         }
 
         await RequestAsync(due, cancellationToken);

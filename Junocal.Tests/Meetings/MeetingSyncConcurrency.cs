@@ -1,0 +1,62 @@
+using Junocal.Web.Meetings;
+
+namespace Junocal.Tests.Meetings;
+
+/// <summary>Class changes that arrive while a meeting call is in flight, and sweeps where one class fails.</summary>
+[Collection(MeetingFaultHosts.Name)]
+public class MeetingSyncConcurrency(MeetingFaultHost host) : IAsyncLifetime
+{
+    private readonly MeetingTestKit _kit = new(host);
+
+    public async ValueTask InitializeAsync()
+    {
+        await host.ResetAsync();
+        _kit.Zoom.Reset();
+        await _kit.ConnectZoomAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _kit.WaitForWebhooksAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task ARescheduleDuringTheCreateEndsWithOneMeetingAtTheNewTime()
+    {
+        var classId = await _kit.ScheduleZoomClassAsync("Racing Flow", new DateTime(2027, 10, 4), new TimeSpan(9, 0, 0));
+        var (reached, release) = host.Line.HoldNext(HttpMethod.Post);
+
+        var inFlight = _kit.SyncAsTheJobWouldAsync(classId);
+        await reached.WaitAsync(TimeSpan.FromSeconds(10)); // Zoom made the meeting at 09:00; its answer is on the way
+        await _kit.UpdateAsync(classId, form => form.StartTime = new TimeSpan(18, 45, 0));
+        release.SetResult();
+        Assert.Null(await inFlight);
+        await _kit.SweepAsync();
+
+        var meeting = Assert.Single(_kit.Zoom.Meetings);
+        Assert.Equal(new DateTimeOffset(2027, 10, 4, 17, 45, 0, TimeSpan.Zero), meeting.StartTime); // 18:45 BST
+        var row = await _kit.RowAsync(classId);
+        Assert.Equal(MeetingSyncState.Linked, row!.State);
+        Assert.Equal(meeting.JoinUrl, (await _kit.DetailAsync(classId)).JoinUrl);
+    }
+
+    [Fact]
+    public async Task AFailedWriteForOneClassDoesNotStopTheSweepForTheOthers()
+    {
+        var first = await _kit.ScheduleZoomClassAsync("First", new DateTime(2027, 10, 5), new TimeSpan(9, 0, 0));
+        var second = await _kit.ScheduleZoomClassAsync("Second", new DateTime(2027, 10, 5), new TimeSpan(11, 0, 0));
+        host.WriteFailures.FailNextOutcomeWrite();
+
+        Assert.Equal(2, await _kit.SweepAsync());
+
+        var states = new[] { (await _kit.RowAsync(first))!.State, (await _kit.RowAsync(second))!.State };
+        Assert.Contains(MeetingSyncState.Linked, states);
+        Assert.Contains(MeetingSyncState.Pending, states); // the one whose write failed waits for its lease to pass
+        Assert.Single(_kit.Zoom.Meetings);
+
+        await _kit.MakeAllDueAsync();
+        await _kit.SweepAsync();
+        Assert.Equal(2, _kit.Zoom.Meetings.Count);
+    }
+}
