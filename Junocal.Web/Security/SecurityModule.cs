@@ -2,8 +2,9 @@ using Junocal.Web.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Identity;
 
 namespace Junocal.Web.Security;
 
@@ -55,6 +56,8 @@ public static class SecurityModule
         services.AddDataProtection()
             .SetApplicationName("Junocal")
             .PersistKeysToDbContext<JunocalDbContext>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(keys => keys.XmlEncryptor = new VaultXmlEncryptor(sp.GetRequiredService<ITokenVault>())));
         return builder.AddTokenVault();
     }
 

@@ -7,4 +7,7 @@ public enum TokenPurpose
     ZoomAccessToken,
     GoogleRefreshToken,
     GoogleAccessToken,
+
+    /// <summary>The Data Protection key ring (sign-in cookies, antiforgery), stored in the database.</summary>
+    DataProtectionKey,
 }
