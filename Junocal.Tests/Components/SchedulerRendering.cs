@@ -80,6 +80,25 @@ public class SchedulerRendering(JunocalApp app) : BunitContext, IAsyncLifetime
         Assert.Empty(cut.FindAll("[data-testid=cancel-class]"));
     }
 
+    [Fact]
+    public async Task TheListRangeReachesClassesBeyondTwoWeeks()
+    {
+        await TestClasses.AddAsync(app, "Far Future Flow", DateTimeOffset.UtcNow.AddDays(22), 8, Junocal.Domain.Scheduling.Location.InPerson("Studio A"));
+        await SignInAsync(DemoSeeder.OwnerEmail);
+        var cut = RenderSchedule();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=week-class]")));
+        cut.Find("[data-testid=view-list]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=class-row]")));
+        Assert.DoesNotContain(cut.FindAll("[data-testid=class-row]"), row => row.TextContent.Contains("Far Future Flow", StringComparison.Ordinal));
+
+        cut.FindAll(".mud-select .mud-select-input")[0].MouseDown();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("div.mud-list-item")));
+        cut.FindAll("div.mud-list-item").Single(item => item.TextContent.Contains("3 months", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=class-row]"),
+            row => row.TextContent.Contains("Far Future Flow", StringComparison.Ordinal)));
+    }
+
     private IRenderedComponent<ContainerFragment> RenderSchedule() =>
         Render<ContainerFragment>(p => p.AddChildContent(b =>
         {
