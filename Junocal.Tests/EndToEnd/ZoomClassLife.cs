@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Junocal.Domain.Scheduling;
 using Junocal.Sandbox;
 using Junocal.Tests.Infrastructure;
+using Junocal.Tests.Integrations.Zoom;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
@@ -29,10 +30,7 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await app.InitializeAsync();
         var zoom = app.Services.GetRequiredService<ZoomSandboxState>();
         zoom.Reset();
-        using (var http = await SignIn.AsAsync(app, DemoSeeder.OwnerEmail))
-        {
-            Assert.Contains("zoom=connected", await ZoomSandboxConnect.ConnectAsync(app, http), StringComparison.Ordinal);
-        }
+        await ZoomFlow.ConnectOwnerAsync(app);
 
         var page = await browser.SignedInPageAsync(app.BaseUrl, DemoSeeder.OwnerEmail);
         await page.GotoAsync(app.BaseUrl + "/schedule");

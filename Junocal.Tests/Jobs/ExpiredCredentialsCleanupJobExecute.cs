@@ -1,6 +1,6 @@
 using Junocal.Tests.Infrastructure;
+using Junocal.Tests.Integrations.Zoom;
 using Junocal.Web.Data;
-using Junocal.Web.Features.Demo;
 using Junocal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +12,7 @@ public class ExpiredCredentialsCleanupJobExecute(JunocalApp app) : AppTest(app)
     [Fact]
     public async Task DeletesExpiredAccessTokensAndAbandonedAuthorizationsOnly()
     {
-        using (var owner = await SignIn.AsAsync(App, DemoSeeder.OwnerEmail))
-        {
-            await ZoomSandboxConnect.ConnectAsync(App, owner);
-        }
+        await ZoomFlow.ConnectOwnerAsync(App);
 
         var contexts = App.Services.GetRequiredService<SystemDbContextFactory>();
         await using (var db = contexts.CreateDbContext())

@@ -102,7 +102,7 @@ public class MeetingSyncFaultMatrix(MeetingFaultHost host) : IAsyncLifetime
 
         if (fault == Fault.InvalidGrant)
         {
-            await _kit.ConnectZoomAsync("zoom=reconnected");
+            await _kit.ConnectZoomAsync("reconnected");
         }
 
         for (var round = 0; round < 3; round++)

@@ -2,6 +2,7 @@ using Junocal.Domain.Scheduling;
 using Junocal.Sandbox;
 using Junocal.Sandbox.Meetings;
 using Junocal.Tests.Infrastructure;
+using Junocal.Tests.Integrations.Zoom;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
@@ -26,11 +27,10 @@ public sealed class MeetingTestKit(JunocalApp app)
 
     public static string AgendaFor(Guid classId) => $"Created by Junocal for class {classId}";
 
-    public async Task ConnectZoomAsync(string expected = "zoom=connected")
+    public async Task ConnectZoomAsync(string expected = "connected")
     {
-        using var owner = await SignIn.AsAsync(App, DemoSeeder.OwnerEmail);
-        var landed = await ZoomSandboxConnect.ConnectAsync(App, owner);
-        Assert.Contains(expected, landed, StringComparison.Ordinal);
+        using var owner = await ZoomFlow.OpenAsync(App);
+        Assert.Equal(expected, await ZoomFlow.ConnectAsync(owner));
     }
 
     public async Task<Guid> ScheduleZoomClassAsync(string name, DateTime date, TimeSpan start, int minutes = 45)

@@ -2,6 +2,7 @@ using Junocal.Domain.Scheduling;
 using Junocal.Sandbox;
 using Junocal.Sandbox.Faults;
 using Junocal.Tests.Infrastructure;
+using Junocal.Tests.Integrations.Zoom;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
@@ -24,9 +25,7 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
     {
         await base.InitializeAsync();
         Zoom.Reset();
-        using var owner = await SignIn.AsAsync(App, DemoSeeder.OwnerEmail);
-        var landed = await ZoomSandboxConnect.ConnectAsync(App, owner);
-        Assert.Contains("zoom=connected", landed, StringComparison.Ordinal);
+        await ZoomFlow.ConnectOwnerAsync(App);
     }
 
     public override async ValueTask DisposeAsync()
@@ -172,8 +171,8 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
         Assert.Equal(MeetingSyncState.WaitingReconnect, await SyncAsync(classId));
         Assert.Equal("Waiting for Zoom reconnect", (await DetailAsync(classId)).Class.LinkState);
 
-        using var owner = await SignIn.AsAsync(App, DemoSeeder.OwnerEmail);
-        Assert.Contains("zoom=reconnected", await ZoomSandboxConnect.ConnectAsync(App, owner), StringComparison.Ordinal);
+        using var owner = await ZoomFlow.OpenAsync(App);
+        Assert.Equal("reconnected", await ZoomFlow.ConnectAsync(owner));
         await App.Services.GetRequiredService<MeetingSweep>().RunDueAsync(CancellationToken.None);
 
         Assert.Equal(MeetingSyncState.Linked, await StateAsync(classId));

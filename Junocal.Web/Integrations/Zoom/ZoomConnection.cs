@@ -88,7 +88,10 @@ public sealed class ZoomConnection : IStudioOwned
         Version++;
     }
 
-    public string Label => ZoomEmail is { Length: > 0 } email ? $"Connected as {email}" : $"Connected (Zoom user {ZoomUserId})";
+    /// <summary>How the owner recognises the account: its email once Zoom has told us, else its user id.</summary>
+    public string AccountName => ZoomEmail is { Length: > 0 } email ? email : $"Zoom user {ZoomUserId}";
+
+    public string Label => ZoomEmail is { Length: > 0 } ? $"Connected as {AccountName}" : $"Connected ({AccountName})";
 }
 
 public enum ZoomConnectionStatus

@@ -53,7 +53,7 @@ public sealed class ZoomConnectionService(
             .ToListAsync(cancellationToken);
         return new ZoomCard(
             connection.Status == ZoomConnectionStatus.Connected ? ZoomCardState.Connected : ZoomCardState.ReconnectRequired,
-            connection.Label, DateOnly.FromDateTime(zone.ToLocal(connection.ConnectedAt)), connection.StatusReason,
+            connection.Label, connection.AccountName, DateOnly.FromDateTime(zone.ToLocal(connection.ConnectedAt)), connection.StatusReason,
             upcoming.Select(c => $"{c.Name}, {StudioTime.DateTime(zone.ToLocal(c.StartsAt))}").ToList());
     }
 
@@ -216,7 +216,7 @@ public sealed class ZoomConnectionService(
         }
         else if (!existing.IsSameZoomUser(identity))
         {
-            return ZoomConnectMessage.OtherAccount(existing.ZoomEmail ?? $"Zoom user {existing.ZoomUserId}");
+            return ZoomConnectMessage.OtherAccount(existing.AccountName);
         }
         else
         {
@@ -236,7 +236,7 @@ public sealed class ZoomConnectionService(
 
         var verb = outcome == ZoomConnectMessage.Reconnected ? "reconnected" : "connected";
         db.AuditEntries.Add(AuditEntry.Record(studioId, now, user.Email, $"zoom.{verb}",
-            $"Zoom {verb} as {identity.Email ?? existing.ZoomEmail ?? $"Zoom user {identity.UserId}"}."));
+            $"Zoom {verb} as {existing.AccountName}."));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -267,9 +267,9 @@ public enum ZoomCardState
     ReconnectRequired,
 }
 
-public sealed record ZoomCard(ZoomCardState State, string? Label, DateOnly? ConnectedSince, string? Reason, IReadOnlyList<string> UpcomingZoomClasses)
+public sealed record ZoomCard(ZoomCardState State, string? Label, string? AccountName, DateOnly? ConnectedSince, string? Reason, IReadOnlyList<string> UpcomingZoomClasses)
 {
-    public static ZoomCard NotConnected { get; } = new(ZoomCardState.NotConnected, null, null, null, []);
+    public static ZoomCard NotConnected { get; } = new(ZoomCardState.NotConnected, null, null, null, null, []);
 }
 
 public sealed record ZoomConnectStart(string? RedirectUrl, ZoomConnectMessage? Refusal)

@@ -22,6 +22,7 @@ internal sealed class ZoomConnectionConfiguration : IEntityTypeConfiguration<Zoo
         builder.Property(c => c.StatusReason).HasMaxLength(ZoomConnection.MaxReasonLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.Label);
+        builder.Ignore(c => c.AccountName);
         builder.HasOne<Studio>().WithMany().HasForeignKey(c => c.StudioId).OnDelete(DeleteBehavior.Cascade);
     }
 }
