@@ -67,6 +67,7 @@ public class ClientAndOwnerPages(JunocalApp app, BrowserFixture browser) : AppTe
         await PageChecks.WaitForInteractivityAsync(page);
         await Expect(page.GetByTestId("audit-row").Filter(new() { HasText = "Scheduled \"Sunrise Mat\"" })).ToBeVisibleAsync();
         await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "owner-audit-log");
     }
 
     [Fact]

@@ -125,7 +125,8 @@ public sealed class ScheduleService(
             .Select(s => new InstructorOption(s.Id, s.Name))
             .ToListAsync(cancellationToken);
         var zone = await db.StudioTimeZoneAsync(cancellationToken);
-        return new ClassEditorOptions(zone.Id, instructors, await meetingProviders.GetStatusAsync(cancellationToken));
+        return new ClassEditorOptions(zone.Id, DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow())), instructors,
+            await meetingProviders.GetStatusAsync(cancellationToken));
     }
 
     /// <summary>A class as the edit dialog starts from, with the version the save must still find.</summary>
@@ -172,4 +173,5 @@ public sealed record StudioClassList(string TimeZoneId, DateOnly FirstDay, int D
 
 public sealed record InstructorOption(Guid Id, string Name);
 
-public sealed record ClassEditorOptions(string TimeZoneId, IReadOnlyList<InstructorOption> Instructors, IReadOnlyList<MeetingProviderStatus> Providers);
+/// <summary>What the class dialog offers, and the studio-local date now (Today), which the scheduler opens on.</summary>
+public sealed record ClassEditorOptions(string TimeZoneId, DateOnly Today, IReadOnlyList<InstructorOption> Instructors, IReadOnlyList<MeetingProviderStatus> Providers);
