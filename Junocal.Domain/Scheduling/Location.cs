@@ -54,6 +54,14 @@ public sealed class Location : IEquatable<Location>
         _ => Kind.ToString(),
     };
 
+    /// <summary>The name people know a meeting provider by, for the kinds whose link is generated.</summary>
+    public static string ProviderName(LocationKind kind) => kind switch
+    {
+        LocationKind.Zoom => "Zoom",
+        LocationKind.GoogleMeet => "Google Meet",
+        _ => kind.ToString(),
+    };
+
     public bool Equals(Location? other) =>
         other is not null && Kind == other.Kind && Room == other.Room && Url == other.Url;
 

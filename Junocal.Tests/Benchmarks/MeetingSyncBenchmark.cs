@@ -1,3 +1,5 @@
+using Junocal.Domain.Scheduling;
+using Junocal.Domain.Meetings;
 using System.Diagnostics;
 using System.Globalization;
 using Junocal.Tests.Infrastructure;
@@ -29,8 +31,8 @@ public class MeetingSyncBenchmark
         var studioId = await kit.StudioIdAsync();
 
         // One create round trip as the sync makes it: the provider client over HTTP to the sandbox (token cached).
-        var provider = app.Services.GetRequiredService<IMeetingProviderClient>();
-        var desired = new DesiredMeeting(Guid.NewGuid(), "Round trip", new DateTime(2028, 1, 3, 9, 0, 0), 45, "Europe/London");
+        var provider = app.Services.GetRequiredService<MeetingProviders>().Find(LocationKind.Zoom)!;
+        var desired = new DesiredMeeting(Guid.NewGuid(), LocationKind.Zoom, "Round trip", new DateTime(2028, 1, 3, 9, 0, 0), 45, "Europe/London");
         var roundTrips = new List<double>();
         for (var i = 0; i < 30; i++)
         {

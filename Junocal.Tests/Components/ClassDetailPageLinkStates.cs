@@ -1,10 +1,10 @@
+using Junocal.Domain.Meetings;
 using Bunit;
 using Junocal.Tests.Infrastructure;
 using Junocal.Tests.Meetings;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Scheduling;
-using Junocal.Web.Meetings;
 using Junocal.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +26,6 @@ public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLif
         { MeetingSyncState.Retrying, null, "Retrying (attempt 3, next at 14:05:09 UTC): Zoom answered 500." },
         { MeetingSyncState.WaitingReconnect, null, "Waiting for Zoom reconnect" },
         { MeetingSyncState.DailyLimit, null, "Zoom daily limit reached — will retry after 00:00 UTC" },
-        { MeetingSyncState.RemovedInZoom, null, "Zoom link removed — the meeting was deleted in Zoom. Reschedule to regenerate, or switch to a custom link." },
         { MeetingSyncState.Failed, null, "Failed: Zoom answered 500. Edit the class or switch it to a custom link." },
         { MeetingSyncState.LinkNeeded, null, "Link needed — Zoom was disconnected" },
     };
@@ -67,6 +66,25 @@ public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLif
         {
             Assert.Empty(cut.FindAll("[data-testid=link-state] a"));
         }
+    }
+
+    [Fact]
+    public async Task SaysTheLinkWasRemovedWhenTheMeetingWasDeletedInZoom()
+    {
+        var classId = await new MeetingTestKit(app).ScheduleZoomClassAsync("State Flow", new DateTime(2027, 12, 6), new TimeSpan(9, 0, 0));
+        await using (var db = app.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
+        {
+            await db.ClassMeetings.Where(m => m.ClassSessionId == classId).ExecuteDeleteAsync();
+            await db.ClassSessions.Where(c => c.Id == classId).ExecuteUpdateAsync(set => set.SetProperty(c => c.MeetingDeletedAtProvider, true));
+        }
+
+        await SignInAsync(DemoSeeder.OwnerEmail);
+
+        var cut = Render<Junocal.Web.Features.Scheduling.ClassDetailPage>(p => p.Add(c => c.ClassId, classId));
+
+        cut.WaitForAssertion(() => Assert.Equal("Zoom link removed — the meeting was deleted in Zoom. Reschedule to regenerate, or switch to a custom link.",
+            cut.Find("[data-testid=link-state]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=link-state] a"));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
+using Junocal.Domain.Meetings;
 using System.Net;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Data;
 using Junocal.Web.Integrations.Zoom;
-using Junocal.Web.Meetings;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

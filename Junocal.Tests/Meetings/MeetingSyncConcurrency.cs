@@ -1,4 +1,4 @@
-using Junocal.Web.Meetings;
+using Junocal.Domain.Meetings;
 
 namespace Junocal.Tests.Meetings;
 

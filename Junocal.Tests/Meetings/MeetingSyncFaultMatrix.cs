@@ -1,3 +1,4 @@
+using Junocal.Domain.Meetings;
 using System.Net;
 using Junocal.Sandbox.Faults;
 using Junocal.Sandbox.Meetings;

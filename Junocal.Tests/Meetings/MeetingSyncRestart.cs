@@ -1,7 +1,7 @@
+using Junocal.Domain.Meetings;
 using Junocal.Sandbox;
 using Junocal.Sandbox.Faults;
 using Junocal.Tests.Infrastructure;
-using Junocal.Web.Meetings;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
+using Junocal.Domain.Meetings;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Data;
-using Junocal.Web.Meetings;
 using Junocal.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

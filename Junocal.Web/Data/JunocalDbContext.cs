@@ -1,10 +1,10 @@
 using Junocal.Domain;
 using Junocal.Domain.Auditing;
+using Junocal.Domain.Meetings;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Domain.Studios;
 using Junocal.Web.Integrations.Zoom;
-using Junocal.Web.Meetings;
 using Junocal.Web.Notifications;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

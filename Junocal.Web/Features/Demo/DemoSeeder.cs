@@ -20,7 +20,7 @@ public sealed partial class DemoSeeder(
     IOptions<DemoOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
-    ILogger<DemoSeeder> logger)
+    ILogger<DemoSeeder> logger) : IDatabaseSeeder
 {
     public const string OwnerEmail = "owner@demo.junocal.test";
     public const string FrontDeskEmail = "frontdesk@demo.junocal.test";
@@ -108,7 +108,7 @@ public sealed partial class DemoSeeder(
         db.StaffMembers.AddRange(owner, frontDesk, maya, leo);
         db.Clients.AddRange(clients);
         db.ClassSessions.AddRange(classes);
-        db.AuditEntries.Add(AuditEntry.Record(studio.Id, now, "Junocal", "studio.created", "Demo studio created with two weeks of classes."));
+        db.AuditEntries.Add(AuditEntry.Record(studio.Id, now, "Junocal", AuditActions.StudioCreated, "Demo studio created with two weeks of classes."));
         await db.SaveChangesAsync(cancellationToken);
 
         await CreateLoginAsync(studio, owner.Id, owner.Name, owner.Email, Roles.Owner);
@@ -136,7 +136,7 @@ public sealed partial class DemoSeeder(
         db.StaffMembers.AddRange(owner, instructor);
         db.Clients.Add(client);
         db.ClassSessions.AddRange(classes);
-        db.AuditEntries.Add(AuditEntry.Record(studio.Id, clock.GetUtcNow(), "Junocal", "studio.created", "Demo studio created."));
+        db.AuditEntries.Add(AuditEntry.Record(studio.Id, clock.GetUtcNow(), "Junocal", AuditActions.StudioCreated, "Demo studio created."));
         await db.SaveChangesAsync(cancellationToken);
 
         await CreateLoginAsync(studio, owner.Id, owner.Name, owner.Email, Roles.Owner);
@@ -181,7 +181,7 @@ public sealed partial class DemoSeeder(
         }
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
+    [LoggerMessage(EventId = LogEvents.Demo.Seeded, Level = LogLevel.Information,
         Message = "Seeded the demo studios. Sign in as owner@demo.junocal.test with the demo password from the README.")]
     private static partial void LogSeeded(ILogger logger);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
+using Junocal.Domain.Scheduling;
 using Junocal.Web.Components.Shared;
 using Junocal.Web.Data;
 using Junocal.Web.Meetings;
@@ -47,7 +48,7 @@ public sealed class ZoomConnectionService(
         }
 
         var zone = await db.StudioTimeZoneAsync(cancellationToken);
-        var upcoming = await ZoomDataEraser.UpcomingZoomClasses(db, clock.GetUtcNow())
+        var upcoming = await MeetingSync.UpcomingClasses(db, LocationKind.Zoom, clock.GetUtcNow())
             .OrderBy(c => c.StartsAt)
             .Select(c => new { c.Name, c.StartsAt })
             .ToListAsync(cancellationToken);
@@ -152,7 +153,7 @@ public sealed class ZoomConnectionService(
         var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
         // Erase before revoking: Zoom answers a revoke with app_deauthorized, which must find nothing left to erase.
         // Revoking first let that webhook win the race, so the owner's own disconnect was recorded as an uninstall.
-        if (!await eraser.EraseAsync(studioId, user.Email, "zoom.disconnected", $"Zoom disconnected on {date}.", cancellationToken, keepLinksAsCustom))
+        if (!await eraser.EraseAsync(studioId, user.Email, AuditActions.ZoomDisconnected, $"Zoom disconnected on {date}.", cancellationToken, keepLinksAsCustom))
         {
             return ZoomDisconnectOutcome.NothingToDisconnect;
         }
@@ -163,7 +164,7 @@ public sealed class ZoomConnectionService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        db.AuditEntries.Add(AuditEntry.Record(studioId, clock.GetUtcNow(), user.Email, "zoom.revoke_failed",
+        db.AuditEntries.Add(AuditEntry.Record(studioId, clock.GetUtcNow(), user.Email, AuditActions.ZoomRevokeFailed,
             "Zoom could not be told to revoke Junocal's access; uninstall Junocal from the Zoom Marketplace to finish."));
         await db.SaveChangesAsync(CancellationToken.None);
         return ZoomDisconnectOutcome.DisconnectedButNotRevoked;
@@ -235,7 +236,7 @@ public sealed class ZoomConnectionService(
         }
 
         var verb = outcome == ZoomConnectMessage.Reconnected ? "reconnected" : "connected";
-        db.AuditEntries.Add(AuditEntry.Record(studioId, now, user.Email, $"zoom.{verb}",
+        db.AuditEntries.Add(AuditEntry.Record(studioId, now, user.Email, outcome == ZoomConnectMessage.Reconnected ? AuditActions.ZoomReconnected : AuditActions.ZoomConnected,
             $"Zoom {verb} as {existing.AccountName}."));
         try
         {
@@ -247,7 +248,7 @@ public sealed class ZoomConnectionService(
         }
 
         tokens.Remember(studioId, issued);
-        await meetingSync.ResumeStudioAsync(studioId, cancellationToken);
+        await meetingSync.ResumeAsync(studioId, LocationKind.Zoom, cancellationToken);
         return outcome;
     }
 

@@ -25,8 +25,8 @@ public static class ZoomModule
         services.AddSingleton<ZoomTokenStore>();
         services.AddSingleton<ZoomDataEraser>();
         services.AddScoped<ZoomConnectionService>();
-        services.AddSingleton<IMeetingProviderClient, ZoomMeetingsClient>();
-        services.Replace(ServiceDescriptor.Scoped<IMeetingProviders, ZoomMeetingProviders>());
+        services.AddSingleton<IMeetingProvider, ZoomMeetingProvider>();
+        services.AddScoped<ZoomEventProcessor>();
         services.AddControllers();
         return builder.AddZoomWebhookVerification();
     }

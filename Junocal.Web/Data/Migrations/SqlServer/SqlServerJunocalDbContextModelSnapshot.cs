@@ -61,6 +61,65 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Junocal.Domain.Meetings.ClassMeeting", b =>
+                {
+                    b.Property<Guid>("ClassSessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("JoinUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Password")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("SentFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("ClassSessionId");
+
+                    b.HasIndex("StudioId");
+
+                    b.HasIndex("Provider", "ExternalId");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("ClassMeetings");
+                });
+
             modelBuilder.Entity("Junocal.Domain.People.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -174,6 +233,9 @@ namespace Junocal.Web.Data.Migrations.SqlServer
 
                     b.Property<Guid>("InstructorId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("MeetingDeletedAtProvider")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -364,60 +426,6 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.HasIndex("ZoomUserId");
 
                     b.ToTable("ZoomConnections");
-                });
-
-            modelBuilder.Entity("Junocal.Web.Meetings.ClassMeeting", b =>
-                {
-                    b.Property<Guid>("ClassSessionId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("int");
-
-                    b.Property<string>("ExternalId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("JoinUrl")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<DateTimeOffset?>("NextAttemptAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Password")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("SentFingerprint")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<Guid>("StudioId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("ClassSessionId");
-
-                    b.HasIndex("ExternalId");
-
-                    b.HasIndex("StudioId");
-
-                    b.HasIndex("State", "NextAttemptAt");
-
-                    b.ToTable("ClassMeetings");
                 });
 
             modelBuilder.Entity("Junocal.Web.Notifications.OutboxEmail", b =>
@@ -721,6 +729,15 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Junocal.Domain.Meetings.ClassMeeting", b =>
+                {
+                    b.HasOne("Junocal.Domain.Scheduling.ClassSession", null)
+                        .WithOne()
+                        .HasForeignKey("Junocal.Domain.Meetings.ClassMeeting", "ClassSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Junocal.Domain.People.Client", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
@@ -792,15 +809,6 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
                         .WithMany()
                         .HasForeignKey("StudioId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Junocal.Web.Meetings.ClassMeeting", b =>
-                {
-                    b.HasOne("Junocal.Domain.Scheduling.ClassSession", null)
-                        .WithOne()
-                        .HasForeignKey("Junocal.Web.Meetings.ClassMeeting", "ClassSessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -56,6 +56,65 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Junocal.Domain.Meetings.ClassMeeting", b =>
+                {
+                    b.Property<Guid>("ClassSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JoinUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Password")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClassSessionId");
+
+                    b.HasIndex("StudioId");
+
+                    b.HasIndex("Provider", "ExternalId");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("ClassMeetings");
+                });
+
             modelBuilder.Entity("Junocal.Domain.People.Client", b =>
                 {
                     b.Property<Guid>("Id")
@@ -169,6 +228,9 @@ namespace Junocal.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("InstructorId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MeetingDeletedAtProvider")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -359,60 +421,6 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.HasIndex("ZoomUserId");
 
                     b.ToTable("ZoomConnections");
-                });
-
-            modelBuilder.Entity("Junocal.Web.Meetings.ClassMeeting", b =>
-                {
-                    b.Property<Guid>("ClassSessionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExternalId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("JoinUrl")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Password")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SentFingerprint")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StudioId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ClassSessionId");
-
-                    b.HasIndex("ExternalId");
-
-                    b.HasIndex("StudioId");
-
-                    b.HasIndex("State", "NextAttemptAt");
-
-                    b.ToTable("ClassMeetings");
                 });
 
             modelBuilder.Entity("Junocal.Web.Notifications.OutboxEmail", b =>
@@ -708,6 +716,15 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Junocal.Domain.Meetings.ClassMeeting", b =>
+                {
+                    b.HasOne("Junocal.Domain.Scheduling.ClassSession", null)
+                        .WithOne()
+                        .HasForeignKey("Junocal.Domain.Meetings.ClassMeeting", "ClassSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Junocal.Domain.People.Client", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
@@ -779,15 +796,6 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
                         .WithMany()
                         .HasForeignKey("StudioId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Junocal.Web.Meetings.ClassMeeting", b =>
-                {
-                    b.HasOne("Junocal.Domain.Scheduling.ClassSession", null)
-                        .WithOne()
-                        .HasForeignKey("Junocal.Web.Meetings.ClassMeeting", "ClassSessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

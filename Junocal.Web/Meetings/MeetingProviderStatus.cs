@@ -2,15 +2,7 @@ using Junocal.Domain.Scheduling;
 
 namespace Junocal.Web.Meetings;
 
-/// <summary>
-/// Which auto-generated meeting providers the signed-in user's studio can use right now, and why not.
-/// The Location picker and the scheduler ask this; each integration answers for its own provider.
-/// </summary>
-public interface IMeetingProviders
-{
-    Task<IReadOnlyList<MeetingProviderStatus>> GetStatusAsync(CancellationToken cancellationToken);
-}
-
+/// <summary>Whether a studio can schedule classes with one provider now, and if not, what the owner should do.</summary>
 /// <param name="Kind">The location kind the provider generates (<see cref="LocationKind.Zoom"/> or <see cref="LocationKind.GoogleMeet"/>).</param>
 /// <param name="IsConnected">Whether a class may be scheduled with this provider now.</param>
 /// <param name="WhyNot">For the owner, when not connected: what to do about it.</param>
@@ -21,4 +13,12 @@ public sealed record MeetingProviderStatus(LocationKind Kind, bool IsConnected, 
     public bool NeedsReconnect { get; init; }
 
     public const string IntegrationsUrl = "/settings/integrations";
+
+    public static MeetingProviderStatus Connected(LocationKind kind) => new(kind, true, null, null);
+
+    public static MeetingProviderStatus NotConnected(LocationKind kind) =>
+        new(kind, false, $"Connect {Location.ProviderName(kind)} in Settings → Integrations", IntegrationsUrl);
+
+    public static MeetingProviderStatus ReconnectRequired(LocationKind kind) =>
+        new(kind, false, $"{Location.ProviderName(kind)} needs to be reconnected in Settings → Integrations", IntegrationsUrl) { NeedsReconnect = true };
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Junocal.Domain.Meetings;
+using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
 using Junocal.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +10,28 @@ using Microsoft.EntityFrameworkCore;
 namespace Junocal.Web.Integrations.Zoom;
 
 /// <summary>
-/// Zoom's meetings API for the sync engine: create (<c>POST /users/me/meetings</c>), update (<c>PATCH /meetings/{id}</c>)
-/// and delete (<c>DELETE /meetings/{id}</c>), each classified for retrying (zoom-api.md §3–§4).
+/// Zoom as a meeting provider: the studio's connection status for the Location picker, and Zoom's meetings API for
+/// the sync — create (<c>POST /users/me/meetings</c>), update (<c>PATCH /meetings/{id}</c>) and delete
+/// (<c>DELETE /meetings/{id}</c>), each answer classified for retrying (docs/zoom.md, "Meetings" and "Errors and limits").
 /// </summary>
-internal sealed class ZoomMeetingsClient(ZoomApiClient api, SystemDbContextFactory contexts, TimeProvider clock) : IMeetingProviderClient
+internal sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFactory contexts, TimeProvider clock) : IMeetingProvider
 {
+    public LocationKind Kind => LocationKind.Zoom;
+
+    public string DisplayName => "Zoom";
+
+    public async Task<MeetingProviderStatus> GetStatusAsync(Guid studioId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext(studioId);
+        var status = await db.ZoomConnections.Select(c => (ZoomConnectionStatus?)c.Status).SingleOrDefaultAsync(cancellationToken);
+        return status switch
+        {
+            ZoomConnectionStatus.Connected => MeetingProviderStatus.Connected(Kind),
+            ZoomConnectionStatus.ReconnectRequired => MeetingProviderStatus.ReconnectRequired(Kind),
+            _ => MeetingProviderStatus.NotConnected(Kind),
+        };
+    }
+
     public async Task<MeetingCallResult> CreateAsync(Guid studioId, DesiredMeeting desired, CancellationToken cancellationToken)
     {
         var response = await SendAsync(studioId, () => new HttpRequestMessage(HttpMethod.Post, api.Url("users/me/meetings"))
@@ -55,7 +74,7 @@ internal sealed class ZoomMeetingsClient(ZoomApiClient api, SystemDbContextFacto
     }
 
     /// <summary>
-    /// With only the three meeting scopes Zoom never says the connected email at connect time (zoom-api.md §2);
+    /// With only the three meeting scopes Zoom never says the connected email at connect time (docs/zoom.md, "Scopes");
     /// the first meeting's <c>host_email</c> does, and "Connected as" can then name it.
     /// </summary>
     private async Task LearnEmailAsync(Guid studioId, string hostEmail, CancellationToken cancellationToken)
@@ -81,7 +100,7 @@ internal sealed class ZoomMeetingsClient(ZoomApiClient api, SystemDbContextFacto
     private static MeetingBody Body(DesiredMeeting desired) => new(
         desired.Topic,
         2,
-        // Local wall time without "Z" plus the IANA zone: Zoom keeps the meeting at that wall time (zoom-api.md §3).
+        // Local wall time without "Z" plus the IANA zone: Zoom keeps the meeting at that wall time (docs/zoom.md, "Meetings").
         desired.LocalStart.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
         desired.DurationMinutes,
         desired.TimeZoneId,
@@ -136,7 +155,7 @@ internal sealed class ZoomMeetingsClient(ZoomApiClient api, SystemDbContextFacto
         };
     }
 
-    // Zoom's daily per-user limit says "daily" in its message; headers are not reliable (zoom-api.md §4).
+    // Zoom's daily per-user limit says "daily" in its message; headers are not reliable (docs/zoom.md, "Errors and limits").
     private static bool IsDailyLimit(ZoomApiResponse response) =>
         response.Error?.Message.Contains("daily", StringComparison.OrdinalIgnoreCase) == true;
 
