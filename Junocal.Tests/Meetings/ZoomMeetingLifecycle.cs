@@ -125,6 +125,8 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
         var removed = await DetailAsync(classId);
         Assert.Null(removed.JoinUrl);
         Assert.StartsWith("Zoom link removed — the meeting was deleted in Zoom", removed.Class.LinkState, StringComparison.Ordinal);
+        // The help page: "when you cancel a class or delete the meeting, the corresponding row is removed".
+        Assert.Null(await StateAsync(classId));
 
         await UpdateAsync(classId, form => form.StartTime = new TimeSpan(11, 0, 0));
         Assert.Equal(MeetingSyncState.Linked, await SyncAsync(classId));
