@@ -32,7 +32,7 @@ public class MeetingSyncProviderSwitch(JunocalApp app) : AppTest(app)
     [Fact]
     public async Task DeletesAtTheOldProviderThenCreatesAtTheNew()
     {
-        var classId = await Kit.ScheduleZoomClassAsync("Switching Flow", new DateTime(2027, 9, 6), new TimeSpan(9, 0, 0));
+        var classId = await Kit.ScheduleZoomClassAsync("Switching Flow", TestCalendar.NextYearOn(9, 6), new TimeSpan(9, 0, 0));
         Assert.Equal(MeetingSyncState.Linked, await Kit.SyncAsync(classId));
         Assert.Single(Kit.MeetingsFor(classId));
 
@@ -55,7 +55,7 @@ public class MeetingSyncProviderSwitch(JunocalApp app) : AppTest(app)
     [Fact]
     public async Task CreatesNothingAtTheNewProviderUntilTheOldMeetingIsGone()
     {
-        var classId = await Kit.ScheduleZoomClassAsync("Stubborn Flow", new DateTime(2027, 9, 7), new TimeSpan(9, 0, 0));
+        var classId = await Kit.ScheduleZoomClassAsync("Stubborn Flow", TestCalendar.NextYearOn(9, 7), new TimeSpan(9, 0, 0));
         await Kit.SyncAsync(classId);
         Zoom.Faults.Script(SandboxEndpoint.DeleteMeeting, FaultKind.ServerError);
 

@@ -1,5 +1,6 @@
 using Junocal.Domain.Meetings;
 using Junocal.Domain.Scheduling;
+using Junocal.Tests.Infrastructure;
 using Junocal.Web.Meetings;
 
 namespace Junocal.Tests.Features.Bookings;
@@ -47,7 +48,7 @@ public class JoinLinkFor
     [Fact]
     public void KeepsTheLiveUrlWhileAnUpdateRetriesAndSaysSoToStaff()
     {
-        var at = new DateTimeOffset(2027, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        var at = TestCalendar.Utc(TestCalendar.FakeNow.UtcDateTime, 3, 4).AddSeconds(5);
 
         var link = JoinLink.For(Zoom, ClassStatus.Scheduled, new MeetingSnapshot(Url, MeetingSyncState.Retrying, 2, at, "Zoom did not answer in time."))!;
 
