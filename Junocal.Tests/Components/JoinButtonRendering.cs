@@ -1,5 +1,6 @@
 using Bunit;
 using Junocal.Domain.Scheduling;
+using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Bookings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -12,8 +13,8 @@ public class JoinButtonRendering : BunitContext
 {
     private const string Url = "https://zoom.sandbox.test/sandbox/zoom/j/81234567890?pwd=abc";
 
-    // Monday 7 December 2026, 18:00–18:45 in London (GMT, so the same in UTC).
-    private static readonly DateTimeOffset Start = new(2026, 12, 7, 18, 0, 0, TimeSpan.Zero);
+    // Tuesday 10 March, 18:00–18:45 in London (GMT, so the same in UTC), the evening of the fake clock's day.
+    private static readonly DateTimeOffset Start = TestCalendar.Utc(TestCalendar.FakeNow.UtcDateTime, 18);
 
     private readonly FakeTimeProvider _clock = new();
 
@@ -32,7 +33,7 @@ public class JoinButtonRendering : BunitContext
         var join = Render<JoinButton>(p => p.Add(b => b.Booking, Booking(Url)).Add(b => b.FullWidth, true)).Find("[data-testid=join]");
 
         Assert.Equal(Url, join.GetAttribute("href"));
-        Assert.Equal("Join — starts Mon 7 Dec at 18:00", join.TextContent.Trim());
+        Assert.Equal("Join — starts Tue 10 Mar at 18:00", join.TextContent.Trim());
         Assert.Contains("mud-button-outlined", join.ClassName, StringComparison.Ordinal);
     }
 
@@ -101,7 +102,7 @@ public class JoinButtonRendering : BunitContext
     {
         _clock.SetUtcNow(Start.AddMinutes(-16));
         var cut = Render<JoinButton>(p => p.Add(b => b.Booking, Booking(Url)).Add(b => b.FullWidth, true));
-        Assert.Equal("Join — starts Mon 7 Dec at 18:00", cut.Find("[data-testid=join]").TextContent.Trim());
+        Assert.Equal("Join — starts Tue 10 Mar at 18:00", cut.Find("[data-testid=join]").TextContent.Trim());
 
         _clock.Advance(TimeSpan.FromMinutes(2));
         cut.WaitForAssertion(() => Assert.Equal("Join now — starts in 14 min", cut.Find("[data-testid=join]").TextContent.Trim()));

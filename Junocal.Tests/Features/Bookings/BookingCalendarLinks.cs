@@ -15,6 +15,8 @@ public class BookingCalendarLinks(JunocalApp app) : AppTest(app)
 {
     private const string NewLink = "https://zoom.sandbox.test/sandbox/zoom/j/89999999999?pwd=new";
 
+    private static readonly DateTime Day = TestCalendar.NextYearOn(6, 14);
+
     [Fact]
     public async Task TheCalendarFileCarriesTheCurrentJoinLinkAndTheStudiosClock()
     {
@@ -29,10 +31,10 @@ public class BookingCalendarLinks(JunocalApp app) : AppTest(app)
         var calendarEvent = Assert.Single(Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!.Events);
         Assert.Equal(firstLink, calendarEvent.Url!.ToString());
         Assert.Equal("Europe/London", calendarEvent.DtStart!.TzId);
-        // 14 June 2027 is summer time in London: 18:00 on the studio's clock is 17:00 UTC.
-        Assert.Equal(new DateTime(2027, 6, 14, 18, 0, 0), calendarEvent.DtStart.Value);
-        Assert.Equal(new DateTime(2027, 6, 14, 17, 0, 0, DateTimeKind.Utc), calendarEvent.DtStart.AsUtc);
-        Assert.Equal(new DateTime(2027, 6, 14, 18, 45, 0), calendarEvent.DtEnd!.Value);
+        // 14 June is summer time in London: 18:00 on the studio's clock is 17:00 UTC.
+        Assert.Equal(Day.AddHours(18), calendarEvent.DtStart.Value);
+        Assert.Equal(DateTime.SpecifyKind(Day.AddHours(17), DateTimeKind.Utc), calendarEvent.DtStart.AsUtc);
+        Assert.Equal(Day.AddHours(18).AddMinutes(45), calendarEvent.DtEnd!.Value);
 
         await ReplaceJoinLinkAsync(classId, NewLink);
         var again = await client.GetStringAsync(BookingCalendarEndpoints.CalendarFilePath(bookingId));
@@ -52,7 +54,7 @@ public class BookingCalendarLinks(JunocalApp app) : AppTest(app)
 
         Assert.Equal("TEMPLATE", google["action"]);
         Assert.Equal("Evening Flow", google["text"]);
-        Assert.Equal("20270614T180000/20270614T184500", google["dates"]);
+        Assert.Equal($"{TestCalendar.NextYear}0614T180000/{TestCalendar.NextYear}0614T184500", google["dates"]);
         Assert.Equal("Europe/London", google["ctz"]);
         Assert.Equal(firstLink, google["location"]);
         Assert.Contains("Join class: " + firstLink, google["details"].ToString(), StringComparison.Ordinal);
@@ -84,7 +86,7 @@ public class BookingCalendarLinks(JunocalApp app) : AppTest(app)
         var kit = new MeetingTestKit(App);
         kit.Zoom.Reset();
         await kit.ConnectZoomAsync();
-        var classId = await kit.ScheduleZoomClassAsync("Evening Flow", new DateTime(2027, 6, 14), new TimeSpan(18, 0, 0));
+        var classId = await kit.ScheduleZoomClassAsync("Evening Flow", Day, new TimeSpan(18, 0, 0));
         await kit.SyncAsync(classId);
         await kit.BookAsClientAsync(classId);
         await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
