@@ -106,6 +106,7 @@ public class ClientPagesOnAPhone(JunocalApp app, BrowserFixture browser) : AppTe
         await drawer.GetByRole(AriaRole.Link, new() { Name = "My bookings" }).TapAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/my-bookings$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My bookings" })).ToBeVisibleAsync();
+        await Expect(drawer.GetByTestId("drawer-user")).Not.ToBeInViewportAsync(); // the drawer gets out of the way
     }
 
     private async Task<IPage> PhoneAsync(int width, int height)
