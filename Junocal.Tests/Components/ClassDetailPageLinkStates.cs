@@ -34,9 +34,7 @@ public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLif
     public async ValueTask InitializeAsync()
     {
         await app.ResetAsync();
-        var kit = new MeetingTestKit(app);
-        kit.Zoom.Reset();
-        await kit.ConnectZoomAsync();
+        await new MeetingTestKit(app).ConnectZoomAsync();
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync()

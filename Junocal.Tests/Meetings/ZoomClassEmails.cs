@@ -19,7 +19,6 @@ public class ZoomClassEmails(JunocalApp app) : AppTest(app)
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Kit.Zoom.Reset();
         await Kit.ConnectZoomAsync();
     }
 

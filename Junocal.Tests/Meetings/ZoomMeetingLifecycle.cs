@@ -28,7 +28,6 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Zoom.Reset();
         await ZoomFlow.ConnectOwnerAsync(App);
     }
 

@@ -2,7 +2,6 @@ using Junocal.Domain.Scheduling;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -15,7 +14,7 @@ public class BackgroundDelivery
     [Fact]
     public async Task TheConfirmationArrivesOnItsOwn()
     {
-        await using var app = new JobsApp();
+        await using var app = new JunocalApp(new() { Jobs = true });
         await app.InitializeAsync();
         var classId = await TestClasses.AddAsync(app, "Quiet Flow", DateTimeOffset.UtcNow.AddDays(4), 10, Location.InPerson("Studio A"));
 
@@ -50,14 +49,5 @@ public class BackgroundDelivery
         }
 
         throw new TimeoutException($"No email \"{subjectStart}…\" within {timeout}.");
-    }
-
-    private sealed class JobsApp : JunocalApp
-    {
-        protected override void ConfigureTestHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Jobs:Enabled", "true");
-            builder.UseSetting("Jobs:EmailDispatchInterval", "00:00:01");
-        }
     }
 }
