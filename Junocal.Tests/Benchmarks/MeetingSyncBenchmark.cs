@@ -19,7 +19,7 @@ public class MeetingSyncBenchmark
     [Fact(Explicit = true)]
     public async Task TimesSaveToLinkAgainstOneCreateRoundTrip()
     {
-        await using var app = new JunocalApp(new() { Jobs = true, Settings = new Dictionary<string, string?> { ["Sandbox:Zoom:PerUserDailyLimit"] = "10000" } });
+        await using var app = JunocalApp.With(new() { Jobs = true, Settings = new Dictionary<string, string?> { ["Sandbox:Zoom:PerUserDailyLimit"] = "10000" } });
         await app.InitializeAsync();
         var kit = new MeetingTestKit(app);
         await kit.ConnectZoomAsync();
@@ -59,7 +59,7 @@ public class MeetingSyncBenchmark
     [Fact(Explicit = true)]
     public async Task TimesATermOf300WeeklyClassesAgainstTheDailyLimit()
     {
-        await using var app = new JunocalApp(new() { Jobs = true });
+        await using var app = JunocalApp.With(new() { Jobs = true });
         await app.InitializeAsync();
         var kit = new MeetingTestKit(app);
         await kit.ConnectZoomAsync();

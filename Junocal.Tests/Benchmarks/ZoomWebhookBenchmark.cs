@@ -28,7 +28,7 @@ public class ZoomWebhookBenchmark : IAsyncLifetime
     private const int UninstallRepeats = 20;
 
     // The app with a bare endpoint in front of its pipeline, and informational logging off so it measures the work, not the console.
-    private readonly JunocalApp _app = new(new()
+    private readonly JunocalApp _app = JunocalApp.With(new()
     {
         Services = services =>
         {

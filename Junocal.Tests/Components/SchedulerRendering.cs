@@ -6,23 +6,16 @@ using Junocal.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Junocal.Tests.Components;
 
 /// <summary>The scheduler's components over the real services and database, signed in as a given role.</summary>
 [Collection(SharedAppHost.Name)]
-public class SchedulerRendering(JunocalApp app) : BunitContext, IAsyncLifetime
+public class SchedulerRendering(JunocalApp app) : JunocalBunitContext, IAsyncLifetime
 {
     private AsyncServiceScope _scope;
 
     public async ValueTask InitializeAsync() => await app.ResetAsync();
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await _scope.DisposeAsync();
-        await base.DisposeAsync();
-    }
 
     [Fact]
     public async Task TheDialogShowsEachFieldsMessageBesideItAndStaysOpen()
@@ -112,16 +105,8 @@ public class SchedulerRendering(JunocalApp app) : BunitContext, IAsyncLifetime
             b.CloseComponent();
         }));
 
-    private async Task SignInAsync(string email)
-    {
-        _scope = await app.ScopeSignedInAsAsync(email);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        foreach (var service in new[] { typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler) })
-        {
-            Services.AddSingleton(service, _scope.ServiceProvider.GetRequiredService(service));
-        }
-    }
+    private async Task SignInAsync(string email) =>
+        _scope = await UseServicesOfAsync(app, email, typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler));
 
     public sealed class ContainerFragment : ComponentBase
     {

@@ -24,7 +24,7 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
     [Fact]
     public async Task AZoomClassGetsItsLinkKeepsItAndLosesItAsTheHelpPageSays()
     {
-        await using var app = new JunocalApp(new() { Jobs = true, SweepInterval = TimeSpan.FromSeconds(2) });
+        await using var app = JunocalApp.With(new() { Jobs = true, SweepInterval = TimeSpan.FromSeconds(2) });
         await app.InitializeAsync();
         var zoom = app.Zoom;
         await ZoomFlow.ConnectOwnerAsync(app);

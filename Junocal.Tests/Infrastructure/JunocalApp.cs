@@ -42,7 +42,8 @@ public sealed record TestHostOptions
 /// <summary>
 /// The real Junocal host on Kestrel (127.0.0.1, a free port) over a real database of its own, with the Zoom sandbox
 /// mounted, email to a pickup directory and background jobs off. Tests speak HTTP to it, drive it with a browser, or
-/// resolve its services. <see cref="TestHostOptions"/> turns on jobs, logs, another environment or extra settings;
+/// resolve its services. <c>JunocalApp.With(new() { Jobs = true })</c> and the other <see cref="TestHostOptions"/> turn on
+/// jobs, logs, another environment or extra settings;
 /// <see cref="StartPeer"/> adds a second instance on the same database; <see cref="Restart"/> a new host on it.
 /// Every host can fail the line to Zoom and the database's next outcome write (<see cref="Faults"/>).
 /// </summary>
@@ -55,8 +56,9 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
     private bool _ownsDatabase;
     private readonly JunocalApp? _peerOf;
 
-    public JunocalApp(TestHostOptions? options = null)
-        : this(options ?? new TestHostOptions(), TestDatabase.Create(), ownsDatabase: true, peerOf: null)
+    /// <summary>The default test host; <see cref="With"/> makes one that differs.</summary>
+    public JunocalApp()
+        : this(new TestHostOptions(), TestDatabase.Create(), ownsDatabase: true, peerOf: null)
     {
     }
 
@@ -69,6 +71,9 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         _peerOf = peerOf;
         Logs = options.CaptureLogs ? new CapturedLogs() : null;
     }
+
+    /// <summary>A host that differs from the default as <paramref name="options"/> say, on a database of its own.</summary>
+    public static JunocalApp With(TestHostOptions options) => new(options, TestDatabase.Create(), ownsDatabase: true, peerOf: null);
 
     public TestDatabase Database { get; }
 

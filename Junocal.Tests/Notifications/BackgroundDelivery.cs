@@ -14,7 +14,7 @@ public class BackgroundDelivery
     [Fact]
     public async Task TheConfirmationArrivesOnItsOwn()
     {
-        await using var app = new JunocalApp(new() { Jobs = true });
+        await using var app = JunocalApp.With(new() { Jobs = true });
         await app.InitializeAsync();
         var classId = await TestClasses.AddAsync(app, "Quiet Flow", DateTimeOffset.UtcNow.AddDays(4), 10, Location.InPerson("Studio A"));
 

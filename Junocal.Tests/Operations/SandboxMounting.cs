@@ -19,7 +19,7 @@ public class SandboxMounting(JunocalApp app) : AppTest(app)
     [Fact]
     public async Task LeavesTheSandboxOutOfProductionUnlessAskedFor()
     {
-        await using var production = new JunocalApp(new()
+        await using var production = JunocalApp.With(new()
         {
             Environment = "Production",
             Settings = new Dictionary<string, string?> { ["Sandbox:Enabled"] = null, ["Email:UsePickupDirectory"] = "true" },

@@ -12,7 +12,7 @@ public class ZoomConnectEndpointsCallbackWithUserRead
     [Fact]
     public async Task AsksForTheConfiguredScopesAndLabelsTheConnectionWithTheZoomEmail()
     {
-        await using var app = new JunocalApp(new() { Settings = new Dictionary<string, string?> { ["Zoom:Scopes"] = Scopes } });
+        await using var app = JunocalApp.With(new() { Settings = new Dictionary<string, string?> { ["Zoom:Scopes"] = Scopes } });
         await app.InitializeAsync();
         var studio = await app.Services.StudioIdAsync();
         using var owner = await ZoomFlow.OpenAsync(app);

@@ -17,7 +17,7 @@ public class ZoomSecretsAtRest : IAsyncLifetime
     private const string ClientSecret = "sandbox-client-secret";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private readonly List<string> _codes = [];
-    private readonly JunocalApp _app = new(new() { CaptureLogs = true });
+    private readonly JunocalApp _app = JunocalApp.With(new() { CaptureLogs = true });
 
     public ValueTask InitializeAsync() => _app.InitializeAsync();
 
