@@ -7,8 +7,8 @@ namespace Junocal.Tests.Infrastructure;
 
 /// <summary>
 /// The one bUnit context: MudBlazor's services, JS interop that answers anything (MudBlazor calls plenty), waits
-/// that give a loaded machine time (a met state returns at once), and an interactive server renderer as the app has.
-/// Components over the real app get a signed-in user's services with <see cref="UseServicesOfAsync"/>.
+/// that give a loaded machine time (a met state returns at once). Components over the real app get a signed-in
+/// user's services, rendered as the app's interactive server renders them, with <see cref="UseServicesOfAsync"/>.
 /// </summary>
 public abstract class JunocalBunitContext : BunitContext
 {
@@ -20,7 +20,6 @@ public abstract class JunocalBunitContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>
@@ -36,6 +35,7 @@ public abstract class JunocalBunitContext : BunitContext
             Services.AddSingleton(service, scope.ServiceProvider.GetRequiredService(service));
         }
 
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return scope;
     }
 

@@ -45,7 +45,7 @@ public sealed class TestFaults
 public sealed class MeetingWriteFailures : SaveChangesInterceptor
 {
     private int _armed;
-    private (TaskCompletionSource Reached, TaskCompletionSource Release)? _hold;
+    private Hold? _hold;
 
     public void FailNextOutcomeWrite() => Interlocked.Exchange(ref _armed, 1);
 
@@ -57,8 +57,7 @@ public sealed class MeetingWriteFailures : SaveChangesInterceptor
     /// </summary>
     public (Task Reached, TaskCompletionSource Release) HoldNextOutcomeWrite()
     {
-        var hold = (Reached: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
-            Release: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var hold = new Hold();
         Interlocked.Exchange(ref _hold, hold);
         return (hold.Reached.Task, hold.Release);
     }
@@ -87,6 +86,13 @@ public sealed class MeetingWriteFailures : SaveChangesInterceptor
         }
 
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private sealed class Hold
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private static bool RecordsAnOutcome(DbContext db) =>
