@@ -66,6 +66,7 @@ public class ClassDetailPageLinkStates(JunocalApp app) : JunocalBunitContext, IA
         var cut = Render<Junocal.Web.Features.Scheduling.ClassDetailPage>(p => p.Add(c => c.ClassId, classId));
 
         cut.WaitForAssertion(() => Assert.Contains("Retrying (attempt 3", cut.Find("[data-testid=link-state]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(JoinUrl, cut.Find("[data-testid=link-state] a").GetAttribute("href")); // the link it keeps still opens the meeting
     }
 
     private async Task PutRowAsync(Guid classId, MeetingSyncState state, string? joinUrl)

@@ -1,5 +1,6 @@
 using Bunit;
 using Junocal.Tests.Infrastructure;
+using Junocal.Tests.Integrations.Zoom;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Security;
@@ -71,6 +72,19 @@ public class SchedulerRendering(JunocalApp app) : JunocalBunitContext, IAsyncLif
         Assert.Empty(cut.FindAll("[data-testid=new-class]"));
         Assert.Empty(cut.FindAll("[data-testid=edit-class]"));
         Assert.Empty(cut.FindAll("[data-testid=cancel-class]"));
+    }
+
+    [Fact]
+    public async Task TheOwnerSeesTheReconnectBannerOnceZoomRevokedTheGrant()
+    {
+        await ZoomFlow.ConnectOwnerAsync(app);
+        await app.Services.LoseGrantAsync(await app.Services.StudioIdAsync());
+        await SignInAsync(DemoSeeder.OwnerEmail);
+
+        var cut = RenderSchedule();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Reconnect required:", cut.Find("[data-testid=reconnect-banner]").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Equal("/settings/integrations", cut.Find("[data-testid=reconnect-banner] a").GetAttribute("href"));
     }
 
     [Fact]

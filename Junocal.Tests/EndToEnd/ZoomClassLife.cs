@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
-using Junocal.Domain.Scheduling;
 using Junocal.Tests.Infrastructure;
 using Junocal.Tests.Integrations.Zoom;
+using Junocal.Tests.Meetings;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
-using Junocal.Web.Features.Scheduling;
+using Junocal.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -54,7 +54,8 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
             Assert.True((await client.ServiceProvider.GetRequiredService<ClientBookingService>().BookAsync(classId, CancellationToken.None)).Succeeded);
         }
 
-        await RescheduleAsync(app, classId);
+        var kit = new MeetingTestKit(app);
+        await kit.UpdateAsync(classId, form => form.StartTime = new TimeSpan(19, 0, 0));
         await Eventually.HoldsAsync(() => zoom.Meetings.Any(m => m.StartTime.Hour == 19 - 1 || m.StartTime.Hour == 19), "The meeting moved to 19:00");
         await page.ReloadAsync();
         await PageChecks.WaitForInteractivityAsync(page);
@@ -75,9 +76,9 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await Expect(row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Join") })).ToHaveCountAsync(0);
         await PageChecks.ScreenshotAsync(client2, "zoom-client-my-bookings-after-removal");
 
-        var other = await ScheduleZoomClassAsync(app, "Barre Burn");
-        await Eventually.HoldsAsync(() => zoom.Meetings.Any(m => m.Topic == "Barre Burn"), "Barre Burn's meeting in Zoom");
-        await CancelAsync(app, other);
+        var other = await kit.ScheduleZoomClassAsync("Barre Burn", TestCalendar.NextYearOn(7, 1), new TimeSpan(18, 0, 0));
+        await Eventually.ReturnsAsync(() => kit.RowAsync(other), row => row?.State == MeetingSyncState.Linked, what: "Barre Burn's link");
+        await kit.CancelAsync(other);
         await Eventually.HoldsAsync(() => zoom.Meetings.All(m => m.Topic != "Barre Burn"), "Barre Burn's meeting gone from Zoom");
     }
 
@@ -85,32 +86,5 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
     {
         await using var db = app.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
         return await db.ClassSessions.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
-    }
-
-    private static async Task RescheduleAsync(JunocalApp app, Guid classId)
-    {
-        await using var owner = await app.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
-        var (form, version) = (await owner.ServiceProvider.GetRequiredService<ScheduleService>().GetForEditAsync(classId, CancellationToken.None))!.Value;
-        form.StartTime = new TimeSpan(19, 0, 0);
-        Assert.True((await owner.ServiceProvider.GetRequiredService<ClassScheduler>().UpdateAsync(classId, version, form, CancellationToken.None)).Succeeded);
-    }
-
-    private static async Task<Guid> ScheduleZoomClassAsync(JunocalApp app, string name)
-    {
-        await using var owner = await app.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
-        var options = await owner.ServiceProvider.GetRequiredService<ScheduleService>().GetEditorOptionsAsync(CancellationToken.None);
-        var result = await owner.ServiceProvider.GetRequiredService<ClassScheduler>().ScheduleAsync(new ClassForm
-        {
-            Name = name, InstructorId = options.Instructors[0].Id, Date = DateTime.UtcNow.Date.AddDays(5), StartTime = new TimeSpan(18, 0, 0),
-            DurationMinutes = 45, Capacity = 10, LocationKind = LocationKind.Zoom,
-        }, CancellationToken.None);
-        return Assert.Single(result.ClassIds);
-    }
-
-    private static async Task CancelAsync(JunocalApp app, Guid classId)
-    {
-        await using var owner = await app.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
-        var version = (await owner.ServiceProvider.GetRequiredService<ScheduleService>().GetForEditAsync(classId, CancellationToken.None))!.Value.Version;
-        Assert.True((await owner.ServiceProvider.GetRequiredService<ClassScheduler>().CancelAsync(classId, version, null, CancellationToken.None)).Succeeded);
     }
 }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 
 namespace Junocal.Tests.Infrastructure;
 
@@ -190,6 +191,7 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        await Database.CreateAsync();
         StartServer();
         await ResetAsync();
     }
@@ -201,15 +203,38 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         await Database.ResetAsync();
-        if (Directory.Exists(MailDirectory))
-        {
-            Directory.Delete(MailDirectory, recursive: true);
-        }
+        ClearMail();
 
         Services.GetService<ZoomSandboxState>()?.Reset();
         Faults.Clear();
         Logs?.Lines.Clear();
         await Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    /// <summary>Every email this host has sent (to its pickup directory), oldest first.</summary>
+    public async Task<List<MimeMessage>> SentMailAsync()
+    {
+        if (!Directory.Exists(MailDirectory))
+        {
+            return [];
+        }
+
+        var messages = new List<MimeMessage>();
+        foreach (var file in Directory.GetFiles(MailDirectory, "*.eml").Order(StringComparer.Ordinal))
+        {
+            messages.Add(await MimeMessage.LoadAsync(file));
+        }
+
+        return messages;
+    }
+
+    /// <summary>Forgets the emails sent so far.</summary>
+    public void ClearMail()
+    {
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
     }
 
     /// <summary>A DI scope whose services act for the given demo user, as they would in that user's circuit.</summary>
@@ -237,11 +262,7 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
             await Database.DisposeAsync();
         }
 
-        if (Directory.Exists(MailDirectory))
-        {
-            Directory.Delete(MailDirectory, recursive: true);
-        }
-
+        ClearMail();
         GC.SuppressFinalize(this);
     }
 }

@@ -3,7 +3,6 @@ using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace Junocal.Tests.Notifications;
 
@@ -24,30 +23,9 @@ public class BackgroundDelivery
             Assert.True(booked.Succeeded, booked.Error);
         }
 
-        var message = await WaitForMailAsync(app, "Booked: Quiet Flow", TimeSpan.FromSeconds(30));
+        var mail = await Eventually.ReturnsAsync(app.SentMailAsync, sent => sent.Any(m => m.Subject?.StartsWith("Booked: Quiet Flow", StringComparison.Ordinal) == true),
+            what: "The booking confirmation");
+        var message = Assert.Single(mail);
         Assert.Equal(DemoSeeder.ClientEmail, message.To.Mailboxes.Single().Address);
-    }
-
-    private static async Task<MimeMessage> WaitForMailAsync(JunocalApp app, string subjectStart, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Directory.Exists(app.MailDirectory))
-            {
-                foreach (var file in Directory.GetFiles(app.MailDirectory, "*.eml"))
-                {
-                    var message = await MimeMessage.LoadAsync(file);
-                    if (message.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true)
-                    {
-                        return message;
-                    }
-                }
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"No email \"{subjectStart}…\" within {timeout}.");
     }
 }

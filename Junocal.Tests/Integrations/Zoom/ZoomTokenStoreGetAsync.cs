@@ -1,8 +1,10 @@
 using Junocal.Sandbox.Faults;
 using Junocal.Sandbox.OAuth;
 using Junocal.Tests.Infrastructure;
+using Junocal.Web.Data;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Integrations.Zoom;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Junocal.Tests.Integrations.Zoom;
@@ -11,6 +13,20 @@ namespace Junocal.Tests.Integrations.Zoom;
 public class ZoomTokenStoreGetAsync(JunocalApp app) : ZoomAppTest(app)
 {
     private const int Callers = 50;
+
+    [Fact]
+    public async Task KeepsTheAccessTokenInARowThatExpiresWithinAnHourAlsoAfterARefresh()
+    {
+        var connectedAt = DateTimeOffset.UtcNow;
+        var studio = await ConnectAsync();
+        await AssertStoredTokenExpiresWithinAnHourOfAsync(studio, connectedAt);
+
+        await Services.ExpireAccessTokenAsync(studio);
+        var refreshedAt = DateTimeOffset.UtcNow;
+        Assert.Equal(ZoomAccessState.Granted, (await Services.GetRequiredService<ZoomTokenStore>().GetAsync(studio, Ct)).State);
+
+        await AssertStoredTokenExpiresWithinAnHourOfAsync(studio, refreshedAt);
+    }
 
     [Fact]
     public async Task RefreshesAnExpiredTokenOnceForFiftyConcurrentCallers()
@@ -99,6 +115,13 @@ public class ZoomTokenStoreGetAsync(JunocalApp app) : ZoomAppTest(app)
         var sandboxToken = Assert.Single(Services.Sandbox().Tokens, t => t.Value == result.AccessToken);
         Assert.Null(sandboxToken.RevokedAt);
         Assert.Contains(Services.Sandbox().Grants, g => g.Id == sandboxToken.GrantId && g.IsActive);
+    }
+
+    private async Task AssertStoredTokenExpiresWithinAnHourOfAsync(Guid studio, DateTimeOffset issuedFrom)
+    {
+        await using var db = Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var row = await db.ZoomAccessTokens.AsNoTracking().SingleAsync(t => t.StudioId == studio);
+        Assert.InRange(row.ExpiresAt, issuedFrom, DateTimeOffset.UtcNow.AddHours(1));
     }
 
     private async Task<Guid> ConnectAsync()
