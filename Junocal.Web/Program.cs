@@ -40,6 +40,7 @@ var app = builder.Build();
 app.UseJunocalPipeline();
 app.MapOperations();
 app.MapAccountEndpoints();
+app.MapBookingCalendar();
 app.MapSandboxWhenEnabled();
 app.MapZoomIntegration();
 app.MapJunocalUi();
