@@ -23,9 +23,9 @@ public class BackgroundDelivery
             Assert.True(booked.Succeeded, booked.Error);
         }
 
-        var mail = await Eventually.ReturnsAsync(app.SentMailAsync, sent => sent.Any(m => m.Subject?.StartsWith("Booked: Quiet Flow", StringComparison.Ordinal) == true),
-            what: "The booking confirmation");
-        var message = Assert.Single(mail);
+        static bool IsTheConfirmation(MimeKit.MimeMessage m) => m.Subject?.StartsWith("Booked: Quiet Flow", StringComparison.Ordinal) == true;
+        var mail = await Eventually.ReturnsAsync(app.SentMailAsync, sent => sent.Any(IsTheConfirmation), what: "The booking confirmation");
+        var message = Assert.Single(mail, IsTheConfirmation);
         Assert.Equal(DemoSeeder.ClientEmail, message.To.Mailboxes.Single().Address);
     }
 }
