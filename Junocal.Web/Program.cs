@@ -5,8 +5,11 @@ using Junocal.Web.Email;
 using Junocal.Web.Features.Account;
 using Junocal.Web.Features.Audit;
 using Junocal.Web.Features.Bookings;
+using Junocal.Web.Features.Clients;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Outbox;
+using Junocal.Web.Features.People;
+using Junocal.Web.Features.PublicBooking;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Integrations;
 using Junocal.Web.Integrations.Zoom;
@@ -27,6 +30,9 @@ builder.AddJunocalConfiguration()
     .AddMeetings()
     .AddScheduling()
     .AddBookings()
+    .AddClients()
+    .AddPeople()
+    .AddPublicBooking()
     .AddAuditLog()
     .AddOutbox()
     .AddEmail()

@@ -25,6 +25,7 @@ public static class UiModule
         app.UseAuthorization();
         app.UseCurrentUser();
         app.UseAntiforgery();
+        app.UseOutputCache();
         return app;
     }
 

@@ -31,6 +31,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<Studio> Studios => Set<Studio>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<Client> Clients => Set<Client>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -49,6 +50,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
         builder.Entity<Studio>().HasQueryFilter(s => IsUnscoped || s.Id == ScopedStudioId);
         ScopeToStudio<StaffMember>(builder);
         ScopeToStudio<Client>(builder);
+        ScopeToStudio<Invitation>(builder);
         ScopeToStudio<ClassSession>(builder);
         ScopeToStudio<Booking>(builder);
         ScopeToStudio<AuditEntry>(builder);

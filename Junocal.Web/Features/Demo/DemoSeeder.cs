@@ -111,9 +111,9 @@ public sealed partial class DemoSeeder(
         db.AuditEntries.Add(AuditEntry.Record(studio.Id, now, "Junocal", "studio.created", "Demo studio created with two weeks of classes."));
         await db.SaveChangesAsync(cancellationToken);
 
-        await CreateLoginAsync(studio, owner.Id, owner.Name, owner.Email, Roles.Owner);
-        await CreateLoginAsync(studio, frontDesk.Id, frontDesk.Name, frontDesk.Email, Roles.FrontDesk);
-        await CreateLoginAsync(studio, maya.Id, maya.Name, maya.Email, Roles.Instructor);
+        await CreateLoginAsync(studio, owner.Id, owner.Name, owner.Email!, Roles.Owner);
+        await CreateLoginAsync(studio, frontDesk.Id, frontDesk.Name, frontDesk.Email!, Roles.FrontDesk);
+        await CreateLoginAsync(studio, maya.Id, maya.Name, maya.Email!, Roles.Instructor);
         await CreateLoginAsync(studio, alex.Id, alex.Name, alex.Email, Roles.Client);
     }
 
@@ -139,7 +139,7 @@ public sealed partial class DemoSeeder(
         db.AuditEntries.Add(AuditEntry.Record(studio.Id, clock.GetUtcNow(), "Junocal", "studio.created", "Demo studio created."));
         await db.SaveChangesAsync(cancellationToken);
 
-        await CreateLoginAsync(studio, owner.Id, owner.Name, owner.Email, Roles.Owner);
+        await CreateLoginAsync(studio, owner.Id, owner.Name, owner.Email!, Roles.Owner);
     }
 
     private async Task EnsureRolesAsync()

@@ -1,0 +1,18 @@
+namespace Junocal.Web.Features.PublicBooking;
+
+public static class PublicBookingModule
+{
+    public const string CachePolicy = "public-booking-page";
+
+    /// <summary>How long a studio's public page may be served from a cache: a new class shows within this time.</summary>
+    public const int CacheSeconds = 30;
+
+    public static IHostApplicationBuilder AddPublicBooking(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PublicSchedule>();
+        builder.Services.AddScoped<PublicBookingService>();
+        // The default policy already skips signed-in requests and responses that set cookies.
+        builder.Services.AddOutputCache(cache => cache.AddPolicy(CachePolicy, policy => policy.Expire(TimeSpan.FromSeconds(CacheSeconds))));
+        return builder;
+    }
+}
