@@ -33,7 +33,17 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         ["/audit"] =                  [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
         ["/outbox"] =                 [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
         [ClassDetail] =               [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Denied],
+        ["/clients"] =                [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Denied,  Outcome.Denied],
+        ["/people"] =                 [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
+        // Public: the studio's booking page and a class's booking step, and an invitation link (which refuses a bad token itself).
+        [BookingPage] =               [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        [BookClass] =                 [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        [Invitation] =                [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
     };
+
+    private const string BookingPage = "/s/{Slug}";
+    private const string BookClass = "/s/{Slug}/book/{ClassId:guid}";
+    private const string Invitation = "/invite/{Token}";
 
     // Filled in with a class the demo instructor teaches.
     private const string ClassDetail = "/classes/{ClassId:guid}";
@@ -76,7 +86,9 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         var mismatches = new List<string>();
         foreach (var (template, outcomes) in Table)
         {
-            var route = template.Replace("{ClassId:guid}", mayasClass.ToString(), StringComparison.Ordinal);
+            var route = template.Replace("{ClassId:guid}", mayasClass.ToString(), StringComparison.Ordinal)
+                .Replace("{Slug}", "juno-pilates", StringComparison.Ordinal)
+                .Replace("{Token}", "not-a-token", StringComparison.Ordinal);
             for (var column = 0; column < Columns.Length; column++)
             {
                 var actual = await OutcomeOfAsync(clients[Columns[column]], route);

@@ -4,6 +4,9 @@ public static class PublicBookingModule
 {
     public const string CachePolicy = "public-booking-page";
 
+    /// <summary>The output-cache tag of every public booking page, to drop them all at once.</summary>
+    public const string CacheTag = "public-booking";
+
     /// <summary>How long a studio's public page may be served from a cache: a new class shows within this time.</summary>
     public const int CacheSeconds = 30;
 
@@ -12,7 +15,7 @@ public static class PublicBookingModule
         builder.Services.AddSingleton<PublicSchedule>();
         builder.Services.AddScoped<PublicBookingService>();
         // The default policy already skips signed-in requests and responses that set cookies.
-        builder.Services.AddOutputCache(cache => cache.AddPolicy(CachePolicy, policy => policy.Expire(TimeSpan.FromSeconds(CacheSeconds))));
+        builder.Services.AddOutputCache(cache => cache.AddPolicy(CachePolicy, policy => policy.Expire(TimeSpan.FromSeconds(CacheSeconds)).Tag(CacheTag)));
         return builder;
     }
 }
