@@ -51,7 +51,8 @@ public sealed partial class PeopleHost : JunocalApp
     public async Task<string> InvitationPathForAsync(string address)
     {
         await SendAccountEmailsAsync();
-        var message = (await MailToAsync(address)).LastOrDefault() ?? throw new InvalidOperationException($"No email to {address}.");
+        var mail = await MailToAsync(address);
+        var message = mail.Count > 0 ? mail[^1] : throw new InvalidOperationException($"No email to {address}.");
         var link = InvitationLink().Match(message.TextBody ?? "");
         return link.Success ? new Uri(link.Value).PathAndQuery : throw new InvalidOperationException("The email has no invitation link.");
     }
@@ -86,13 +87,13 @@ public sealed partial class PeopleHost : JunocalApp
 }
 
 [CollectionDefinition(Name)]
-public sealed class PeopleHostCollection : ICollectionFixture<PeopleHost>
+public sealed class SharedPeopleHost : ICollectionFixture<PeopleHost>
 {
     public const string Name = "people";
 }
 
 /// <summary>A test on the people host, starting from the freshly seeded demo studios and an empty mailbox.</summary>
-[Collection(PeopleHostCollection.Name)]
+[Collection(SharedPeopleHost.Name)]
 public abstract class PeopleTest(PeopleHost host) : IAsyncLifetime
 {
     protected PeopleHost Host { get; } = host;

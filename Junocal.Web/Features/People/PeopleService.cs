@@ -353,8 +353,10 @@ public enum PersonStatus
     Deactivated,
 }
 
-/// <param name="StaffId">The staff member; null for an invitation that will add one when accepted.</param>
-/// <param name="InvitationId">The pending invitation, when there is one.</param>
+/// <summary>
+/// One line of the People page: a staff member (with their pending invitation, if any), or an invitation that adds a
+/// staff member when accepted (no <see cref="StaffId"/> yet).
+/// </summary>
 public sealed record PersonRow(
     Guid? StaffId, Guid? InvitationId, string Name, string? Email, string Role, PersonStatus Status, int UpcomingClasses,
     DateTime? InvitationExpiresLocal);
