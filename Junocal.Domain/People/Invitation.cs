@@ -10,6 +10,12 @@ public sealed class Invitation : IStudioOwned
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
+    // For the data layer.
+    private Invitation()
+    {
+        Email = Name = Role = InvitedBy = "";
+    }
+
     private Invitation(Guid id, Guid studioId, string email, string name, string role, Guid? personId, string invitedBy, DateTimeOffset now)
     {
         Id = id;

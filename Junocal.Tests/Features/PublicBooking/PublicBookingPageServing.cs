@@ -23,7 +23,7 @@ public partial class PublicBookingPageServing(PeopleHost host) : PeopleTest(host
         using var visitor = Host.CreateBrowserlikeClient();
 
         var response = await visitor.GetAsync(Page);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Harbour Stretch", html, StringComparison.Ordinal);
