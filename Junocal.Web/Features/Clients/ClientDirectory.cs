@@ -2,6 +2,7 @@ using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
+using Junocal.Web.Features.Account;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Junocal.Web.Features.Clients;
 /// The studio's clients as the desk sees them: found by name or email, each with their bookings. Owners and front
 /// desk read it; only the owner adds clients.
 /// </summary>
-public sealed class ClientDirectory(IDbContextFactory<JunocalDbContext> contexts, CurrentUser user, TimeProvider clock)
+public sealed class ClientDirectory(IDbContextFactory<JunocalDbContext> contexts, CurrentUser user, AccountEmailOutbox emails, TimeProvider clock)
 {
     public const int MaxResults = 50;
 
@@ -100,10 +101,19 @@ public sealed class ClientDirectory(IDbContextFactory<JunocalDbContext> contexts
             });
         }
 
+        var now = clock.GetUtcNow();
         var client = Client.Create(user.StudioId, name!, email!);
         db.Clients.Add(client);
-        db.AuditEntries.Add(AuditEntry.Record(user.StudioId, clock.GetUtcNow(), user.Email, "client.added", $"Added the client {client.Name} ({client.Email})."));
+        db.AuditEntries.Add(AuditEntry.Record(user.StudioId, now, user.Email, "client.added", $"Added the client {client.Name} ({client.Email})."));
+        if (form.SendInvitation && !await db.Invitations.AnyAsync(i => i.Email == client.Email && i.Status == InvitationStatus.Pending, cancellationToken))
+        {
+            var invitation = Invitation.Issue(user.StudioId, client.Email, client.Name, Roles.Client, client.Id, user.Email, now);
+            db.Invitations.Add(invitation);
+            emails.Owe(db, AccountEmailKind.Invitation, userId: null, user.StudioId, invitation.Id);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await emails.SendSoonAsync(cancellationToken);
         return CommandResult.Success;
     }
 }
