@@ -1,11 +1,12 @@
 using Junocal.Domain;
 using Junocal.Domain.People;
+using Junocal.Tests.Infrastructure;
 
 namespace Junocal.Tests.Domain.People;
 
 public class InvitationAccept
 {
-    private static readonly DateTimeOffset Sent = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Sent = TestCalendar.FakeNow;
 
     private static Invitation Invite() =>
         Invitation.Issue(Guid.NewGuid(), "Maya@Example.com", "Maya Chen", Roles.Instructor, null, "owner@example.com", Sent);

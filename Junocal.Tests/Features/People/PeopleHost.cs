@@ -18,7 +18,7 @@ namespace Junocal.Tests.Features.People;
 /// <summary>The real host with a clock the test moves and a real SMTP server (netDumbster) receiving its emails.</summary>
 public sealed partial class PeopleHost : JunocalApp
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; } = new(TestCalendar.FakeNow);
 
     public SimpleSmtpServer Smtp { get; } = SimpleSmtpServer.Start(FreePort());
 
@@ -59,11 +59,6 @@ public sealed partial class PeopleHost : JunocalApp
 
     public async Task ResetForTestAsync()
     {
-        if (Clock.GetUtcNow() < DateTimeOffset.UtcNow)
-        {
-            Clock.SetUtcNow(DateTimeOffset.UtcNow);
-        }
-
         await ResetAsync();
         await Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicBookingModule.CacheTag, CancellationToken.None);
         Smtp.ClearReceivedEmail();
