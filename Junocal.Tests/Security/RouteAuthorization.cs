@@ -39,6 +39,7 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         [BookingPage] =               [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
         [BookClass] =                 [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
         [Invitation] =                [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/studios"] =                [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
     };
 
     private const string BookingPage = "/s/{Slug}";

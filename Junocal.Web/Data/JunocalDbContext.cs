@@ -3,6 +3,7 @@ using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Domain.Studios;
+using Junocal.Web.Features.Account;
 using Junocal.Web.Integrations.Zoom;
 using Junocal.Web.Meetings;
 using Junocal.Web.Notifications;
@@ -29,6 +30,8 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
     internal bool IsUnscoped { get; set; }
 
     public DbSet<Studio> Studios => Set<Studio>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<AccountEmail> AccountEmails => Set<AccountEmail>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -48,6 +51,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
         builder.ApplyConfigurationsFromAssembly(typeof(JunocalDbContext).Assembly);
 
         builder.Entity<Studio>().HasQueryFilter(s => IsUnscoped || s.Id == ScopedStudioId);
+        ScopeToStudio<Membership>(builder);
         ScopeToStudio<StaffMember>(builder);
         ScopeToStudio<Client>(builder);
         ScopeToStudio<Invitation>(builder);

@@ -17,11 +17,8 @@ public sealed partial class EmailDispatcher(
     TimeProvider clock,
     ILogger<EmailDispatcher> logger)
 {
-    public const int MaxAttempts = 8;
+    public const int MaxAttempts = EmailRetry.MaxAttempts;
     private const int BatchSize = 50;
-
-    // Long enough for one SMTP conversation; a dispatcher that dies mid-send lets the row fall due again after it.
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <returns>How many emails were sent.</returns>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
@@ -57,7 +54,7 @@ public sealed partial class EmailDispatcher(
             return false;
         }
 
-        owed.Claim(now, Lease);
+        owed.Claim(now, EmailRetry.Lease);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -83,7 +80,7 @@ public sealed partial class EmailDispatcher(
                 owed.MarkSent(now);
                 break;
             case EmailSendOutcome.TransientFailure when owed.Attempts < MaxAttempts:
-                owed.RetryAt(now + Backoff(owed.Attempts), result.Reason ?? "temporary failure");
+                owed.RetryAt(now + EmailRetry.Backoff(owed.Attempts), result.Reason ?? "temporary failure");
                 LogRetry(logger, owed.Kind, owed.ClassSessionId, owed.Attempts, result.Reason);
                 break;
             default:
@@ -144,9 +141,6 @@ public sealed partial class EmailDispatcher(
             session.Name, instructor, session.StartsAt, session.DurationMinutes, locationText, joinUrl,
             session.CancellationReason), null);
     }
-
-    private static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts - 1)) * (0.8 + Random.Shared.NextDouble() * 0.4));
 
     private static string Describe(EmailKind kind) => kind switch
     {

@@ -51,7 +51,6 @@ public sealed partial class DemoSeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        await EnsureRolesAsync();
         await SeedJunoPilatesAsync(cancellationToken);
         await SeedOtherStudioAsync(cancellationToken);
     }
@@ -142,19 +141,6 @@ public sealed partial class DemoSeeder(
         await CreateLoginAsync(studio, owner.Id, owner.Name, owner.Email!, Roles.Owner);
     }
 
-    private async Task EnsureRolesAsync()
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                EnsureSucceeded(await roles.CreateAsync(new IdentityRole(role)));
-            }
-        }
-    }
-
     private async Task CreateLoginAsync(Studio studio, Guid personId, string name, string email, string role)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -164,12 +150,13 @@ public sealed partial class DemoSeeder(
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            StudioId = studio.Id,
-            PersonId = personId,
+            ActiveStudioId = studio.Id,
             DisplayName = name,
         };
         EnsureSucceeded(await users.CreateAsync(user, DemoOptions.Password));
-        EnsureSucceeded(await users.AddToRoleAsync(user, role));
+        await using var db = contexts.CreateDbContext();
+        db.Memberships.Add(Membership.Create(studio.Id, user.Id, role, personId, clock.GetUtcNow()));
+        await db.SaveChangesAsync();
     }
 
     private static void EnsureSucceeded(IdentityResult result)
