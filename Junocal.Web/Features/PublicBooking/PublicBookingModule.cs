@@ -14,8 +14,7 @@ public static class PublicBookingModule
     {
         builder.Services.AddSingleton<PublicSchedule>();
         builder.Services.AddScoped<PublicBookingService>();
-        // The default policy already skips signed-in requests and responses that set cookies.
-        builder.Services.AddOutputCache(cache => cache.AddPolicy(CachePolicy, policy => policy.Expire(TimeSpan.FromSeconds(CacheSeconds)).Tag(CacheTag)));
+        builder.Services.AddOutputCache(cache => cache.AddPolicy(CachePolicy, new AnonymousPageCachePolicy()));
         return builder;
     }
 }
