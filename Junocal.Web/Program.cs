@@ -8,6 +8,7 @@ using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Outbox;
 using Junocal.Web.Features.Scheduling;
+using Junocal.Web.Features.Studios;
 using Junocal.Web.Integrations;
 using Junocal.Web.Integrations.Zoom;
 using Junocal.Web.Jobs;
@@ -37,6 +38,10 @@ builder.AddJunocalConfiguration()
     .AddZoomIntegration();
 
 var app = builder.Build();
+if (await app.RunIfAskedAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 app.UseJunocalPipeline();
 app.MapOperations();
@@ -45,4 +50,5 @@ app.MapSandboxWhenEnabled();
 app.MapZoomIntegration();
 app.MapJunocalUi();
 
-app.Run();
+await app.RunAsync();
+return 0;

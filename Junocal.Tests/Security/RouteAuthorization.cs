@@ -34,6 +34,14 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         ["/outbox"] =                 [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
         [ClassDetail] =               [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Denied],
         ["/studios"] =                [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/account"] =                [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        // Account pages: anyone, signed in or not (links from emails are opened wherever the person is).
+        ["/Account/SignUp"] =             [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/CheckEmail"] =         [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ConfirmEmail"] =       [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ResendConfirmation"] = [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ForgotPassword"] =     [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ResetPassword"] =      [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
     };
 
     // Filled in with a class the demo instructor teaches.
