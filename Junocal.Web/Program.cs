@@ -11,6 +11,7 @@ using Junocal.Web.Features.Outbox;
 using Junocal.Web.Features.People;
 using Junocal.Web.Features.PublicBooking;
 using Junocal.Web.Features.Scheduling;
+using Junocal.Web.Features.Studios;
 using Junocal.Web.Integrations;
 using Junocal.Web.Integrations.Zoom;
 using Junocal.Web.Jobs;
@@ -43,6 +44,10 @@ builder.AddJunocalConfiguration()
     .AddZoomIntegration();
 
 var app = builder.Build();
+if (await app.RunIfAskedAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 app.UseJunocalPipeline();
 app.MapOperations();
@@ -51,4 +56,5 @@ app.MapSandboxWhenEnabled();
 app.MapZoomIntegration();
 app.MapJunocalUi();
 
-app.Run();
+await app.RunAsync();
+return 0;

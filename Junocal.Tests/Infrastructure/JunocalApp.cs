@@ -56,6 +56,8 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Security:TokenKeys:test", TestTokenKey);
         builder.UseSetting("Security:ActiveTokenKey", "test");
+        // Every test signs in from 127.0.0.1; the limits have their own host (AccountFormRateLimits).
+        builder.UseSetting("RateLimiting:AccountForms:PermitLimit", "1000000");
         builder.ConfigureServices(services =>
             // Password hashing at full strength costs ~100 ms a user; tests create many users.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));

@@ -40,6 +40,14 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         [BookClass] =                 [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
         [Invitation] =                [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
         ["/studios"] =                [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/account"] =                [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        // Account pages: anyone, signed in or not (links from emails are opened wherever the person is).
+        ["/Account/SignUp"] =             [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/CheckEmail"] =         [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ConfirmEmail"] =       [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ResendConfirmation"] = [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ForgotPassword"] =     [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ResetPassword"] =      [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
     };
 
     private const string BookingPage = "/s/{Slug}";

@@ -21,6 +21,7 @@ public static class UiModule
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
         app.UseAuthentication();
         // Before authorization, so a cookie out of step with the account's membership is renewed before any policy reads it.
         app.UseCurrentUser();

@@ -1,4 +1,5 @@
 using Junocal.Web.Email;
+using Junocal.Web.Features.Studios;
 using Junocal.Web.Integrations;
 using Junocal.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,9 @@ public static class AccountModule
         services.AddScoped<IAccountEmailRenderer, ConfirmEmailRenderer>();
         services.AddScoped<IAccountEmailRenderer, ResetPasswordRenderer>();
         services.AddScoped<AccountService>();
+        services.AddAccountRateLimits(builder.Configuration);
+        services.Configure<SignupOptions>(builder.Configuration.GetSection(SignupOptions.SectionName));
+        services.AddScoped<StudioSignup>();
         return builder;
     }
 

@@ -37,33 +37,13 @@ public sealed class AccountService(
         Func<JunocalDbContext, JunocalUser, Task<IReadOnlyDictionary<string, string>?>>? alongside,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string>();
-        var name = account.DisplayName.Trim();
-        if (name.Length == 0)
-        {
-            errors[DisplayNameField] = "Enter your name.";
-        }
-        else if (name.Length > JunocalUser.MaxDisplayNameLength)
-        {
-            errors[DisplayNameField] = $"Your name must be at most {JunocalUser.MaxDisplayNameLength} characters.";
-        }
-
-        var email = account.Email.Trim();
-        var user = new JunocalUser { UserName = email, Email = email, DisplayName = name };
-        foreach (var validator in users.PasswordValidators)
-        {
-            var check = await validator.ValidateAsync(users, user, account.Password);
-            if (!check.Succeeded)
-            {
-                errors.TryAdd(PasswordField, Describe(check.Errors));
-            }
-        }
-
+        var errors = await ValidateAsync(account);
         if (errors.Count > 0)
         {
             return AccountResult.Invalid(errors);
         }
 
+        var user = new JunocalUser { UserName = account.Email.Trim(), Email = account.Email.Trim(), DisplayName = account.DisplayName.Trim() };
         AccountResult? outcome = null;
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -98,6 +78,43 @@ public sealed class AccountService(
         }
 
         return outcome;
+    }
+
+    /// <summary>The field errors a new account's details have before anything is written (name, email shape, password rules).</summary>
+    public async Task<Dictionary<string, string>> ValidateAsync(NewAccount account)
+    {
+        var errors = new Dictionary<string, string>();
+        var name = account.DisplayName.Trim();
+        if (name.Length == 0)
+        {
+            errors[DisplayNameField] = "Enter your name.";
+        }
+        else if (name.Length > JunocalUser.MaxDisplayNameLength)
+        {
+            errors[DisplayNameField] = $"Your name must be at most {JunocalUser.MaxDisplayNameLength} characters.";
+        }
+
+        var email = account.Email.Trim();
+        if (email.Length == 0)
+        {
+            errors[EmailField] = "Enter your email address.";
+        }
+        else if (!System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || email.Length > 256)
+        {
+            errors[EmailField] = "Enter a valid email address.";
+        }
+
+        var user = new JunocalUser { UserName = email, Email = email, DisplayName = name };
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, account.Password);
+            if (!check.Succeeded)
+            {
+                errors.TryAdd(PasswordField, Describe(check.Errors));
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>Owes a new confirmation email when the address belongs to an unconfirmed account; silent otherwise.</summary>
