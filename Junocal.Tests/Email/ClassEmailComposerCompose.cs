@@ -68,7 +68,7 @@ public class ClassEmailComposerCompose
     }
 
     [Fact]
-    public void ShowsSummerTimeAsTheStudioSeesItAndWritesUtcToTheCalendar()
+    public void ShowsSummerTimeAsTheStudioSeesItAndWritesTheStudiosClockToTheCalendar()
     {
         // London went to BST the day before: 07:30 local is 06:30 UTC.
         var email = ClassEmails.ReformerFlow() with { StartsAtUtc = new DateTimeOffset(ClassEmails.Year, 3, 30, 6, 30, 0, TimeSpan.Zero) };
@@ -78,8 +78,10 @@ public class ClassEmailComposerCompose
         Assert.Equal("Booked: Reformer Flow on Mon 30 Mar at 07:30", message.Subject);
         Assert.Contains($"Monday 30 March {ClassEmails.Year}, 07:30–08:20 (Europe/London)", message.TextBody, StringComparison.Ordinal);
         var calendar = message.CalendarText();
-        Assert.Contains($"DTSTART:{ClassEmails.Year}0330T063000Z", calendar, StringComparison.Ordinal);
-        Assert.Contains($"DTEND:{ClassEmails.Year}0330T072000Z", calendar, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART;TZID=Europe/London:{ClassEmails.Year}0330T073000", calendar, StringComparison.Ordinal);
+        Assert.Contains($"DTEND;TZID=Europe/London:{ClassEmails.Year}0330T082000", calendar, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:VTIMEZONE", calendar, StringComparison.Ordinal);
+        Assert.Equal(email.StartsAtUtc.UtcDateTime, message.CalendarEvent().DtStart!.AsUtc);
     }
 
     [Fact]
@@ -137,7 +139,7 @@ public class ClassEmailComposerCompose
         Assert.DoesNotContain("zoom.us", message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("zoom.us", message.CalendarText(), StringComparison.Ordinal);
         Assert.Contains("The instructor is ill.", message.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Zoom (auto-generated link)", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Online · Zoom", message.TextBody, StringComparison.Ordinal);
         var calendar = message.CalendarText();
         Assert.Contains("METHOD:CANCEL", calendar, StringComparison.Ordinal);
         Assert.Contains("STATUS:CANCELLED", calendar, StringComparison.Ordinal);

@@ -30,7 +30,7 @@ internal static class ClassEmails
         InstructorName: "Maya Chen",
         StartsAtUtc: new DateTimeOffset(Year, 11, 30, 7, 30, 0, TimeSpan.Zero),
         DurationMinutes: 50,
-        LocationText: "Zoom (auto-generated link)",
+        LocationText: "Online · Zoom",
         JoinUrl: JoinUrl);
 
     public static ClassEmailComposer Composer(string from = "Junocal <no-reply@junocal.test>") =>
