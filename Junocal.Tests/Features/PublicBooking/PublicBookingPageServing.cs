@@ -27,7 +27,7 @@ public partial class PublicBookingPageServing(PeopleHost host) : PeopleTest(host
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Harbour Stretch", html, StringComparison.Ordinal);
-        Assert.Contains("In person · Studio C", html, StringComparison.Ordinal);
+        Assert.Contains("Studio C", html, StringComparison.Ordinal);
         Assert.Contains("6 places left", html, StringComparison.Ordinal);
         Assert.Contains($"/s/juno-pilates/book/{classId}", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Other Studio Spin", html, StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public sealed class PublicSchedule(SystemDbContextFactory contexts, TimeProvider
 
         var classes = rows
             .Select(r => new PublicClass(r.Id, r.Name, zone.ToLocal(r.StartsAt), zone.ToLocal(r.StartsAt.AddMinutes(r.DurationMinutes)),
-                r.Instructor, r.Location.Kind, ClientLocation.Describe(r.Location), Math.Max(0, r.Capacity - r.Booked)))
+                r.Instructor, r.Location.Kind, r.Location.DescribeForClient(), Math.Max(0, r.Capacity - r.Booked)))
             .ToList();
         return new PublicStudio(studio.Id, studio.Name, studio.Slug, studio.TimeZoneId, studio.ContactEmail, classes);
     }
@@ -58,16 +58,4 @@ public sealed record PublicClass(
     Guid Id, string Name, DateTime StartsLocal, DateTime EndsLocal, string Instructor, LocationKind LocationKind, string LocationText, int PlacesLeft)
 {
     public bool IsOnline => LocationKind != LocationKind.InPerson;
-}
-
-/// <summary>A class's place in a client's words: "In person · Studio A", "Online · Zoom".</summary>
-public static class ClientLocation
-{
-    public static string Describe(Location location) => location.Kind switch
-    {
-        LocationKind.InPerson => $"In person · {location.Room}",
-        LocationKind.Zoom => "Online · Zoom",
-        LocationKind.GoogleMeet => "Online · Google Meet",
-        _ => "Online",
-    };
 }
