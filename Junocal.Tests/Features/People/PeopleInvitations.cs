@@ -118,6 +118,7 @@ public class PeopleInvitations(PeopleHost host) : PeopleTest(host)
         await InviteAsync("Nina Alvarez", "nina@example.com", Roles.Instructor);
         var first = await Host.InvitationPathForAsync("nina@example.com");
         var invitationId = await PendingInvitationIdAsync("nina@example.com");
+        Host.Smtp.ClearReceivedEmail();
         await AsOwnerAsync(people => people.ResendAsync(invitationId, CancellationToken.None));
         var second = await Host.InvitationPathForAsync("nina@example.com");
         using var browser = Host.CreateBrowserlikeClient();

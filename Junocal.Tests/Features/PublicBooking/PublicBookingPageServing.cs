@@ -111,7 +111,7 @@ public partial class PublicBookingPageServing(PeopleHost host) : PeopleTest(host
         var confirmation = Assert.Single(await Host.MailToAsync("robin@example.com"));
         var link = new Uri(ConfirmLink().Match(confirmation.TextBody!).Value).PathAndQuery;
 
-        var confirmed = await visitor.GetAsync(link);
+        var confirmed = await FormPosts.SubmitAsync(visitor, link, "confirm");
         var landing = confirmed.Headers.Location is { } next ? new Uri(new Uri(Host.BaseUrl), next).PathAndQuery : link;
         var booked = await FormPosts.SubmitAsync(visitor, landing, "book");
 
