@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
 using Junocal.Tests.Infrastructure;
 using Junocal.Tests.Meetings;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Meetings;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,10 +19,9 @@ public class MeetingSyncBenchmark
     [Fact(Explicit = true)]
     public async Task TimesSaveToLinkAgainstOneCreateRoundTrip()
     {
-        await using var app = new JobsHost(dailyLimit: 10_000);
+        await using var app = JunocalApp.With(new() { Jobs = true, Settings = new Dictionary<string, string?> { ["Sandbox:Zoom:PerUserDailyLimit"] = "10000" } });
         await app.InitializeAsync();
         var kit = new MeetingTestKit(app);
-        kit.Zoom.Reset();
         await kit.ConnectZoomAsync();
         var studioId = await kit.StudioIdAsync();
 
@@ -62,10 +59,9 @@ public class MeetingSyncBenchmark
     [Fact(Explicit = true)]
     public async Task TimesATermOf300WeeklyClassesAgainstTheDailyLimit()
     {
-        await using var app = new JobsHost(dailyLimit: null);
+        await using var app = JunocalApp.With(new() { Jobs = true });
         await app.InitializeAsync();
         var kit = new MeetingTestKit(app);
-        kit.Zoom.Reset();
         await kit.ConnectZoomAsync();
 
         var watch = Stopwatch.StartNew();
@@ -134,18 +130,5 @@ public class MeetingSyncBenchmark
         TestContext.Current.SendDiagnosticMessage(line);
         Console.WriteLine(line);
         File.AppendAllText(Path.Combine(Path.GetTempPath(), "junocal-meeting-benchmark.txt"), line + Environment.NewLine);
-    }
-
-    private sealed class JobsHost(int? dailyLimit) : JunocalApp
-    {
-        protected override void ConfigureTestHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Jobs:Enabled", "true");
-            builder.UseSetting("Jobs:MeetingSweepInterval", "00:00:01");
-            if (dailyLimit is { } limit)
-            {
-                builder.UseSetting("Sandbox:Zoom:PerUserDailyLimit", limit.ToString(CultureInfo.InvariantCulture));
-            }
-        }
     }
 }

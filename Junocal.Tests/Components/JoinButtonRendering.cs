@@ -4,12 +4,11 @@ using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Bookings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
 
 namespace Junocal.Tests.Components;
 
 /// <summary>A booking's Join button through the join moment, on a fake clock.</summary>
-public class JoinButtonRendering : BunitContext
+public class JoinButtonRendering : JunocalBunitContext
 {
     private const string Url = "https://zoom.sandbox.test/sandbox/zoom/j/81234567890?pwd=abc";
 
@@ -18,12 +17,7 @@ public class JoinButtonRendering : BunitContext
 
     private readonly FakeTimeProvider _clock = new();
 
-    public JoinButtonRendering()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton<TimeProvider>(_clock);
-    }
+    public JoinButtonRendering() => Services.AddSingleton<TimeProvider>(_clock);
 
     [Fact]
     public void MoreThanFifteenMinutesBeforeStillJoinsAndSaysWhenTheClassStarts()

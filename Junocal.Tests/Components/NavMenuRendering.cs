@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Junocal.Domain.People;
+using Junocal.Tests.Infrastructure;
 using Junocal.Web.Components.Layout;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -9,17 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
-using MudBlazor.Services;
 
 namespace Junocal.Tests.Components;
 
 /// <summary>The navigation each role sees, rendered with the app's real authorization policies.</summary>
-public class NavMenuRendering : BunitContext
+public class NavMenuRendering : JunocalBunitContext
 {
     public NavMenuRendering()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         Services.AddAuthorizationCore(Policies.Add);
         Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });
         // bUnit registers placeholders that refuse to authorize; the app's own policy evaluation is the point here.

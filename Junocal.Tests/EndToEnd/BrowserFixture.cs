@@ -7,6 +7,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumVariable = "JUNOCAL_CHROMIUM";
 
+    /// <summary>
+    /// How long a wait for a state (an element, a text, a URL) may take before the test fails: far above what a
+    /// loaded two-core machine needs, so only a state that never comes fails. A met state returns at once.
+    /// </summary>
+    public const float Patience = 60_000;
+
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -18,6 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(Patience);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -32,10 +39,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A new browser context (desktop size unless told otherwise) whose waits all have <see cref="Patience"/>.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(options ?? new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        context.SetDefaultTimeout(Patience);
+        context.SetDefaultNavigationTimeout(Patience);
+        return context;
+    }
+
     /// <summary>A new browser context signed in through the real login form.</summary>
     public async Task<IPage> SignedInPageAsync(string baseUrl, string email)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(baseUrl + "/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);

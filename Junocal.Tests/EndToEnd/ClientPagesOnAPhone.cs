@@ -98,8 +98,8 @@ public class ClientPagesOnAPhone(JunocalApp app, BrowserFixture browser) : AppTe
         var account = drawer.GetByTestId("drawer-user");
         await Expect(account).ToContainTextAsync(DemoSeeder.ClientEmail);
         var signOut = account.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        await PageChecks.WaitForAnimationsAsync(page); // the drawer has slid in
         await AssertTouchSizedAndOnScreenAsync(page, signOut);
-        await page.WaitForTimeoutAsync(300); // the drawer slides in; let it settle before the snapshot
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, $"phone-{width}-drawer", fullPage: false);
 
@@ -111,7 +111,7 @@ public class ClientPagesOnAPhone(JunocalApp app, BrowserFixture browser) : AppTe
 
     private async Task<IPage> PhoneAsync(int width, int height)
     {
-        var context = await browser.Browser.NewContextAsync(new()
+        var context = await browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = width, Height = height },
             IsMobile = true,

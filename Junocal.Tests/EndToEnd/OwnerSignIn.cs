@@ -10,7 +10,7 @@ public class OwnerSignIn(JunocalApp app, BrowserFixture browser) : AppTest(app),
     [Fact]
     public async Task TheDemoOwnerSignsInSeesTheScheduleAndSignsOut()
     {
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(App.BaseUrl + "/");
@@ -39,7 +39,7 @@ public class OwnerSignIn(JunocalApp app, BrowserFixture browser) : AppTest(app),
     [Fact]
     public async Task AWrongPasswordShowsAClearMessageOnAnAccessiblePage()
     {
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync(new());
         var page = await context.NewPageAsync();
         await page.GotoAsync(App.BaseUrl + "/Account/Login");
 

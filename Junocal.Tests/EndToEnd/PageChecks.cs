@@ -5,9 +5,10 @@ namespace Junocal.Tests.EndToEnd;
 
 internal static class PageChecks
 {
-    /// <summary>Runs axe-core on the page as it is now and fails on any serious or critical violation.</summary>
+    /// <summary>Runs axe-core on the page once its animations have finished and fails on any serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        await WaitForAnimationsAsync(page);
         var results = await page.RunAxe();
         var blocking = results.Violations
             .Where(v => v.Impact is "serious" or "critical")
@@ -18,7 +19,13 @@ internal static class PageChecks
 
     /// <summary>Blazor attaches handlers only once the circuit is up; the layout marks that moment.</summary>
     public static Task WaitForInteractivityAsync(IPage page) =>
-        Assertions.Expect(page.Locator("#app-shell[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Assertions.Expect(page.Locator("#app-shell[data-interactive=true]")).ToBeVisibleAsync();
+
+    /// <summary>Waits until no finite animation or transition runs (a dialog has finished opening); spinners may go on.</summary>
+    public static Task WaitForAnimationsAsync(IPage page) =>
+        page.WaitForFunctionAsync("""
+            () => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
+            """);
 
     /// <summary>Saves the whole page, or with <c>fullPage: false</c> only what the viewport shows (a phone's first screen).</summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Junocal.Sandbox;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Demo;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,7 +12,6 @@ public class ZoomConnection(JunocalApp app, BrowserFixture browser) : AppTest(ap
     [Fact]
     public async Task TheOwnerConnectsZoomInFiveStepsThenDisconnects()
     {
-        App.Services.GetRequiredService<ZoomSandboxState>().Reset();
         var page = await browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.OwnerEmail);
 
         // 2. Settings → Integrations, the Zoom card, "Connect Zoom".
@@ -59,7 +56,6 @@ public class ZoomConnection(JunocalApp app, BrowserFixture browser) : AppTest(ap
     [Fact]
     public async Task UninstallingFromTheZoomDashboardTurnsTheCardBackToNotConnected()
     {
-        App.Services.GetRequiredService<ZoomSandboxState>().Reset();
         var page = await browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.OwnerEmail);
         await page.GotoAsync(App.BaseUrl + "/settings/integrations");
         await PageChecks.WaitForInteractivityAsync(page);
@@ -72,6 +68,6 @@ public class ZoomConnection(JunocalApp app, BrowserFixture browser) : AppTest(ap
 
         await page.GotoAsync(App.BaseUrl + "/settings/integrations");
         await PageChecks.WaitForInteractivityAsync(page);
-        await Expect(page.GetByTestId("zoom-state")).ToContainTextAsync("Not connected", new() { Timeout = 10_000 });
+        await Expect(page.GetByTestId("zoom-state")).ToContainTextAsync("Not connected");
     }
 }

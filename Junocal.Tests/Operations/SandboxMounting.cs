@@ -1,6 +1,5 @@
 using System.Net;
 using Junocal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Junocal.Tests.Operations;
 
@@ -20,22 +19,16 @@ public class SandboxMounting(JunocalApp app) : AppTest(app)
     [Fact]
     public async Task LeavesTheSandboxOutOfProductionUnlessAskedFor()
     {
-        await using var production = new ProductionApp();
+        await using var production = JunocalApp.With(new()
+        {
+            Environment = "Production",
+            Settings = new Dictionary<string, string?> { ["Sandbox:Enabled"] = null, ["Email:UsePickupDirectory"] = "true" },
+        });
         await production.InitializeAsync();
         using var client = production.CreateBrowserlikeClient();
 
         var response = await client.GetAsync("/sandbox/zoom/oauth/authorize?response_type=code&client_id=sandbox-client-id");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    private sealed class ProductionApp : JunocalApp
-    {
-        protected override void ConfigureTestHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Sandbox:Enabled", null);
-            builder.UseSetting("Email:UsePickupDirectory", "true");
-        }
     }
 }

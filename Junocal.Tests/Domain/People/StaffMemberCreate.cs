@@ -24,7 +24,7 @@ public class StaffMemberCreate
     [InlineData("not-an-email")]
     [InlineData("Maya <maya@example.com>")]
     public void RefusesSomethingThatIsNotAnEmailAddress(string email) =>
-        Assert.Throws<DomainException>(() => Client.Create(Guid.NewGuid(), "Maya", email));
+        Assert.Throws<DomainException>(() => StaffMember.Create(Guid.NewGuid(), "Maya", email, Roles.Instructor));
 
     [Fact]
     public void AcceptsAnInstructorWithoutAnEmail() =>

@@ -1,10 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Account;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -18,9 +18,7 @@ namespace Junocal.Tests.Features.Account;
 /// </summary>
 public partial class AccountsApp : JunocalApp
 {
-    private readonly int _permitLimit;
-    private readonly bool _linksExpireAtOnce;
-    private readonly bool _signupEnabled;
+    private readonly SimpleSmtpServer _smtp;
 
     public AccountsApp()
         : this(permitLimit: 1_000_000, linksExpireAtOnce: false, signupEnabled: true)
@@ -28,29 +26,31 @@ public partial class AccountsApp : JunocalApp
     }
 
     protected AccountsApp(int permitLimit, bool linksExpireAtOnce, bool signupEnabled)
+        : this(SimpleSmtpServer.Start(FreePort()), permitLimit, linksExpireAtOnce, signupEnabled)
     {
-        _permitLimit = permitLimit;
-        _linksExpireAtOnce = linksExpireAtOnce;
-        _signupEnabled = signupEnabled;
     }
 
-    private readonly SimpleSmtpServer _smtp = SimpleSmtpServer.Start(FreePort());
-
-    protected override void ConfigureTestHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
-        builder.UseSetting("Email:Smtp:Port", _smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Email:Smtp:Security", "None");
-        builder.UseSetting("RateLimiting:AccountForms:PermitLimit", _permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Signup:Enabled", _signupEnabled ? "true" : "false");
-        if (_linksExpireAtOnce)
+    private AccountsApp(SimpleSmtpServer smtp, int permitLimit, bool linksExpireAtOnce, bool signupEnabled)
+        : base(new TestHostOptions
         {
-            builder.ConfigureServices(services =>
+            Settings = new Dictionary<string, string?>
             {
-                services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.Zero);
-                services.Configure<PasswordResetTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.Zero);
-            });
-        }
+                ["Email:Smtp:Host"] = "127.0.0.1",
+                ["Email:Smtp:Port"] = smtp.Configuration.Port.ToString(CultureInfo.InvariantCulture),
+                ["Email:Smtp:Security"] = "None",
+                ["RateLimiting:AccountForms:PermitLimit"] = permitLimit.ToString(CultureInfo.InvariantCulture),
+                ["Signup:Enabled"] = signupEnabled ? "true" : "false",
+            },
+            Services = linksExpireAtOnce ? ExpireLinksAtOnce : null,
+        })
+    {
+        _smtp = smtp;
+    }
+
+    private static void ExpireLinksAtOnce(IServiceCollection services)
+    {
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.Zero);
+        services.Configure<PasswordResetTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.Zero);
     }
 
     /// <summary>Sends what the account-email outbox owes, as the email job would.</summary>

@@ -6,7 +6,6 @@ using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Account;
 using Junocal.Web.Features.PublicBooking;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -18,17 +17,30 @@ namespace Junocal.Tests.Features.People;
 /// <summary>The real host with a clock the test moves and a real SMTP server (netDumbster) receiving its emails.</summary>
 public sealed partial class PeopleHost : JunocalApp
 {
-    public FakeTimeProvider Clock { get; } = new(TestCalendar.FakeNow);
-
-    public SimpleSmtpServer Smtp { get; } = SimpleSmtpServer.Start(FreePort());
-
-    protected override void ConfigureTestHost(IWebHostBuilder builder)
+    public PeopleHost()
+        : this(new FakeTimeProvider(TestCalendar.FakeNow), SimpleSmtpServer.Start(FreePort()))
     {
-        builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
-        builder.UseSetting("Email:Smtp:Port", Smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Email:Smtp:Security", "None");
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
+
+    private PeopleHost(FakeTimeProvider clock, SimpleSmtpServer smtp)
+        : base(new TestHostOptions
+        {
+            Settings = new Dictionary<string, string?>
+            {
+                ["Email:Smtp:Host"] = "127.0.0.1",
+                ["Email:Smtp:Port"] = smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Email:Smtp:Security"] = "None",
+            },
+            Services = services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
+        })
+    {
+        Clock = clock;
+        Smtp = smtp;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public SimpleSmtpServer Smtp { get; }
 
     /// <summary>Sends the account emails owed now, as the email job would.</summary>
     public Task<int> SendAccountEmailsAsync() =>
