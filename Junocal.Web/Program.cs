@@ -46,6 +46,7 @@ if (await app.RunIfAskedAsync(args) is { } exitCode)
 app.UseJunocalPipeline();
 app.MapOperations();
 app.MapAccountEndpoints();
+app.MapBookingCalendar();
 app.MapSandboxWhenEnabled();
 app.MapZoomIntegration();
 app.MapJunocalUi();

@@ -20,9 +20,10 @@ internal static class PageChecks
     public static Task WaitForInteractivityAsync(IPage page) =>
         Assertions.Expect(page.Locator("#app-shell[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves the whole page, or with <c>fullPage: false</c> only what the viewport shows (a phone's first screen).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(BrowserFixture.ArtifactsDirectory);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png"), FullPage = fullPage });
     }
 }
