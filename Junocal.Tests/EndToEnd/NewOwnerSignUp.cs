@@ -66,7 +66,7 @@ public sealed class NewOwnerSignUp(AccountsApp app, BrowserFixture browser) : IC
         await PageChecks.ScreenshotAsync(page, "new-owner-schedule");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Mira Okafor" }).ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Your account" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your account" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your account" })).ToBeVisibleAsync();
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "your-account");
