@@ -26,8 +26,8 @@ public class NavMenuRendering : JunocalBunitContext
     }
 
     [Theory]
-    [InlineData(Roles.Owner, new[] { "Schedule", "Integrations", "Audit log" })]
-    [InlineData(Roles.FrontDesk, new[] { "Schedule" })]
+    [InlineData(Roles.Owner, new[] { "Schedule", "Clients", "People", "Integrations", "Audit log" })]
+    [InlineData(Roles.FrontDesk, new[] { "Schedule", "Clients" })]
     [InlineData(Roles.Instructor, new[] { "My classes" })]
     [InlineData(Roles.Client, new[] { "Classes", "My bookings" })]
     public void ShowsExactlyTheRolesPages(string role, string[] expected)
@@ -48,7 +48,7 @@ public class NavMenuRendering : JunocalBunitContext
         var cut = Render<CascadingAuthenticationState>(p => p.AddChildContent<NavMenu>());
 
         var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToArray();
-        Assert.Equal(["/schedule", "/settings/integrations", "/audit"], hrefs);
+        Assert.Equal(["/schedule", "/clients", "/people", "/settings/integrations", "/audit"], hrefs);
     }
 
     [Fact]

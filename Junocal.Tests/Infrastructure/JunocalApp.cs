@@ -73,6 +73,12 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         Logs = options.CaptureLogs ? new CapturedLogs() : null;
     }
 
+    /// <summary>For a host type that adds helpers of its own (a mailbox, a clock) on top of <paramref name="options"/>.</summary>
+    protected JunocalApp(TestHostOptions options)
+        : this(options, TestDatabase.Create(), ownsDatabase: true, peerOf: null)
+    {
+    }
+
     /// <summary>A host that differs from the default as <paramref name="options"/> say, on a database of its own.</summary>
     public static JunocalApp With(TestHostOptions options) => new(options, TestDatabase.Create(), ownsDatabase: true, peerOf: null);
 
@@ -135,6 +141,8 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Security:TokenKeys:test", TestTokenKey);
         builder.UseSetting("Security:ActiveTokenKey", "test");
+        // Every test signs in from 127.0.0.1; the limits have their own host (AccountFormRateLimits).
+        builder.UseSetting("RateLimiting:AccountForms:PermitLimit", "1000000");
         if (_peerOf is null)
         {
             builder.UseSetting("Sandbox:Enabled", "true");

@@ -18,13 +18,8 @@ public sealed partial class EmailDispatcher(
     TimeProvider clock,
     ILogger<EmailDispatcher> logger)
 {
-    public const int MaxAttempts = 8;
+    public const int MaxAttempts = EmailRetry.MaxAttempts;
     private const int BatchSize = 50;
-
-    // Long enough for one SMTP conversation; a dispatcher that dies mid-send lets the row fall due again after it.
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromHours(1);
 
     /// <returns>How many emails were sent.</returns>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
@@ -60,7 +55,7 @@ public sealed partial class EmailDispatcher(
             return false;
         }
 
-        owed.Claim(now, Lease);
+        owed.Claim(now, EmailRetry.Lease);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -86,7 +81,7 @@ public sealed partial class EmailDispatcher(
                 owed.MarkSent(now);
                 break;
             case EmailSendOutcome.TransientFailure when owed.Attempts < MaxAttempts:
-                owed.RetryAt(now + Backoff.Exponential(owed.Attempts, FirstRetry, MaxRetry), result.Reason ?? "temporary failure");
+                owed.RetryAt(now + EmailRetry.Backoff(owed.Attempts), result.Reason ?? "temporary failure");
                 LogRetry(logger, owed.Kind, owed.ClassSessionId, owed.Attempts, result.Reason);
                 break;
             default:

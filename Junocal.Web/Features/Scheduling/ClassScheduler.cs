@@ -164,7 +164,8 @@ public sealed class ClassScheduler(
         var location = errors.Check(LocationField(form.LocationKind), form.ToLocation);
 
         if (form.InstructorId is not { } instructorId
-            || !await db.StaffMembers.AnyAsync(s => s.Id == instructorId && s.Role == Roles.Instructor, cancellationToken))
+            || (instructorId != existing?.InstructorId
+                && !await db.StaffMembers.AnyAsync(s => s.Id == instructorId && s.Role == Roles.Instructor && s.DeactivatedAt == null, cancellationToken)))
         {
             errors.Add(nameof(ClassForm.InstructorId), "Choose an instructor.");
         }

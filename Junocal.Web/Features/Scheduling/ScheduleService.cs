@@ -92,7 +92,7 @@ public sealed class ScheduleService(
         user.Require(Roles.Owner, Roles.FrontDesk, Roles.Instructor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var instructors = await db.StaffMembers
-            .Where(s => s.Role == Roles.Instructor)
+            .Where(s => s.Role == Roles.Instructor && s.DeactivatedAt == null)
             .OrderBy(s => s.Name)
             .Select(s => new InstructorOption(s.Id, s.Name))
             .ToListAsync(cancellationToken);

@@ -18,7 +18,7 @@ public static class ZoomModule
             UseInAppSandbox(services, zoom);
         }
 
-        services.AddSingleton<SelfOrigin>();
+        services.TryAddSingleton<SelfOrigin>();
         // No resilience handler: a refresh token and a meeting create must never be sent twice by the HTTP layer.
         services.AddHttpClient<ZoomOAuthClient>(http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddHttpClient<ZoomApiClient>(http => http.Timeout = TimeSpan.FromSeconds(20));
