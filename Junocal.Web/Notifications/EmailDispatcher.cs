@@ -1,4 +1,3 @@
-using Junocal.Domain;
 using Junocal.Domain.Auditing;
 using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
