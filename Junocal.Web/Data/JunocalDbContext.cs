@@ -4,7 +4,6 @@ using Junocal.Domain.Meetings;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Domain.Studios;
-using Junocal.Web.Features.Account;
 using Junocal.Web.Integrations.Zoom;
 using Junocal.Web.Notifications;
 using Junocal.Web.Security;

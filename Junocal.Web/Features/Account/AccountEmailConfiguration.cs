@@ -1,3 +1,4 @@
+using Junocal.Web.Notifications;
 using Junocal.Domain.Studios;
 using Junocal.Web.Security;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Junocal.Web.Notifications;
 using System.Net;
 using System.Text;
 using Junocal.Web.Email;

@@ -1,5 +1,6 @@
 using System.Text;
 using Junocal.Web.Email;
+using Junocal.Web.Security;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Junocal.Web.Features.Account;

@@ -1,3 +1,4 @@
+using Junocal.Web.Notifications;
 using Junocal.Web.Data;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.Identity;

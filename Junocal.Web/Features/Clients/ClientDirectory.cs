@@ -1,3 +1,4 @@
+using Junocal.Web.Notifications;
 using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;

@@ -1,3 +1,4 @@
+using Junocal.Web.Notifications;
 using Junocal.Domain.People;
 using Junocal.Web.Components.Shared;
 using Junocal.Web.Data;

@@ -1,4 +1,6 @@
-namespace Junocal.Web.Features.Account;
+using Junocal.Web.Notifications;
+
+namespace Junocal.Web.Security;
 
 /// <summary>Accepts only paths on this site, so no link or form can send a person elsewhere after signing in.</summary>
 public static class LocalPath

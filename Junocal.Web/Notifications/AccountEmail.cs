@@ -1,10 +1,10 @@
-using Junocal.Web.Notifications;
+using Junocal.Web.Security;
 
-namespace Junocal.Web.Features.Account;
+namespace Junocal.Web.Notifications;
 
 /// <summary>
 /// An email about a person's account (confirm the address, reset the password, …), owed in the same transaction as
-/// the change that owes it and sent by <see cref="AccountEmailDispatcher"/> with the same retries as class emails.
+/// the change that owes it and sent by the account email dispatcher with the same retries as class emails.
 /// It stores no token: the link is made when the email is sent, so nothing secret rests in the table.
 /// </summary>
 public sealed class AccountEmail
