@@ -3,12 +3,14 @@ using System.Net;
 using Junocal.Sandbox;
 using Junocal.Tests.Sandbox;
 using Junocal.Web.Features.Demo;
+using Junocal.Web.Features.PublicBooking;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MimeKit;
@@ -217,6 +219,8 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         Faults.Clear();
         Logs?.Lines.Clear();
         await Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        // The public booking page is cached per host; a cached copy would offer the classes of the data just wiped.
+        await Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicBookingModule.CacheTag, CancellationToken.None);
     }
 
     /// <summary>Every email this host has sent (to its pickup directory), oldest first.</summary>
