@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Account;
-using Junocal.Web.Features.PublicBooking;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -72,7 +70,6 @@ public sealed partial class PeopleHost : JunocalApp
     public async Task ResetForTestAsync()
     {
         await ResetAsync();
-        await Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicBookingModule.CacheTag, CancellationToken.None);
         Smtp.ClearReceivedEmail();
     }
 
