@@ -101,7 +101,7 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
         Assert.Empty(Zoom.Meetings);
         Assert.Null((await Kit.DetailAsync(classId)).JoinUrl);
         await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.ClientEmail);
-        var mine = await scope.ServiceProvider.GetRequiredService<ClientBookingService>().MyBookingsAsync(CancellationToken.None);
+        var mine = await scope.ServiceProvider.GetRequiredService<ClientBookingService>().MyBookingsAsync(new BookingWindow(1_000, 1_000), CancellationToken.None);
         Assert.Null(Assert.Single(mine.Upcoming, b => b.ClassId == classId).Join?.Url);
     }
 
@@ -282,7 +282,7 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
     private async Task<MyBooking> MyBookingAsync(Guid classId)
     {
         await using var client = await App.ScopeSignedInAsAsync(DemoSeeder.ClientEmail);
-        var mine = await client.ServiceProvider.GetRequiredService<ClientBookingService>().MyBookingsAsync(CancellationToken.None);
+        var mine = await client.ServiceProvider.GetRequiredService<ClientBookingService>().MyBookingsAsync(new BookingWindow(1_000, 1_000), CancellationToken.None);
         return Assert.Single(mine.Upcoming, b => b.ClassId == classId);
     }
 

@@ -68,7 +68,8 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
         }
     }
 
-    public async Task<IReadOnlyList<BookableClass>> UpcomingClassesAsync(int days, CancellationToken cancellationToken)
+    /// <summary>The studio's classes in the next <paramref name="days"/> days, the soonest <paramref name="limit"/> of them.</summary>
+    public async Task<BookableClasses> UpcomingClassesAsync(int days, int limit, CancellationToken cancellationToken)
     {
         user.Require(Roles.Client);
         var clientId = user.PersonId;
@@ -80,18 +81,27 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
         var rows = await db.ClassSessions
             .Where(c => c.Status == ClassStatus.Scheduled && c.StartsAt > now && c.StartsAt < until)
             .OrderBy(c => c.StartsAt)
+            .Take(limit + 1)
             .ToRows(db)
             .ToListAsync(cancellationToken);
-        var mine = await db.Bookings.Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active)
+        var shown = rows.Take(limit).Select(r => r.Id).ToList();
+        var mine = await db.Bookings.Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active && shown.Contains(b.ClassSessionId))
             .Select(b => b.ClassSessionId).ToListAsync(cancellationToken);
 
-        return rows
+        var classes = rows.Take(limit)
             .Select(r => new BookableClass(r.Id, r.Name, zone.ToLocal(r.StartsAt), r.DurationMinutes, r.Instructor,
                 r.Location.Kind, r.Location.DescribeForClient(), Math.Max(0, r.Capacity - r.Booked), mine.Contains(r.Id)))
             .ToList();
+        return new BookableClasses(classes, HasMore: rows.Count > limit);
     }
 
-    public async Task<MyBookings> MyBookingsAsync(CancellationToken cancellationToken)
+    public Task<MyBookings> MyBookingsAsync(CancellationToken cancellationToken) => MyBookingsAsync(BookingWindow.First, cancellationToken);
+
+    /// <summary>
+    /// The client's soonest upcoming and latest past bookings, as many as <paramref name="window"/> shows, with how many
+    /// there are in all. A fixed number of queries, however many bookings the client holds.
+    /// </summary>
+    public async Task<MyBookings> MyBookingsAsync(BookingWindow window, CancellationToken cancellationToken)
     {
         user.Require(Roles.Client);
         var clientId = user.PersonId;
@@ -99,23 +109,35 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
         var zone = await db.StudioTimeZoneAsync(cancellationToken);
         var now = clock.GetUtcNow();
 
-        var booked = await db.Bookings.Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active)
-            .ToDictionaryAsync(b => b.ClassSessionId, b => b.Id, cancellationToken);
-        var rows = await db.ClassSessions
-            .Where(c => c.Bookings.Any(b => b.ClientId == clientId && b.Status == BookingStatus.Active))
-            .OrderBy(c => c.StartsAt)
-            .ToRows(db)
-            .ToListAsync(cancellationToken);
+        var mine = db.ClassSessions.Where(c => c.Bookings.Any(b => b.ClientId == clientId && b.Status == BookingStatus.Active));
+        // A class ends at a time the database does not store; only one that started within the longest class ago
+        // may still run, and those few are told apart here.
+        var mayStillRun = now.AddMinutes(-ClassSession.MaxDurationMinutes);
+        var recent = await mine.Where(c => c.StartsAt > mayStillRun && c.StartsAt <= now).OrderBy(c => c.StartsAt).ToRows(db).ToListAsync(cancellationToken);
+        var running = recent.Where(r => r.StartsAt.AddMinutes(r.DurationMinutes) > now).ToList();
+        var ended = recent.Except(running).Reverse().ToList();
 
-        var bookings = rows
-            .Select(r => new MyBooking(booked[r.Id], r.Id, r.Name, r.StartsAt, zone.ToLocal(r.StartsAt), r.DurationMinutes,
+        var later = await mine.Where(c => c.StartsAt > now).OrderBy(c => c.StartsAt).Take(window.Upcoming).ToRows(db).ToListAsync(cancellationToken);
+        var laterTotal = await mine.CountAsync(c => c.StartsAt > now, cancellationToken);
+        var earlier = await mine.Where(c => c.StartsAt <= mayStillRun).OrderByDescending(c => c.StartsAt).Take(window.Past).ToRows(db).ToListAsync(cancellationToken);
+        var earlierTotal = await mine.CountAsync(c => c.StartsAt <= mayStillRun, cancellationToken);
+
+        var upcoming = running.Concat(later).Take(window.Upcoming).ToList();
+        var past = ended.Concat(earlier).Take(window.Past).ToList();
+        var shown = upcoming.Concat(past).Select(r => r.Id).ToList();
+        var booked = await db.Bookings.Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active && shown.Contains(b.ClassSessionId))
+            .ToDictionaryAsync(b => b.ClassSessionId, b => b.Id, cancellationToken);
+
+        MyBooking ToBooking(ClassRow r) =>
+            new(booked[r.Id], r.Id, r.Name, r.StartsAt, zone.ToLocal(r.StartsAt), r.DurationMinutes,
                 r.Instructor, r.Location.Kind, r.Location.DescribeForClient(), r.Link,
-                r.Status == ClassStatus.Cancelled, r.StartsAt.AddMinutes(r.DurationMinutes) <= now))
-            .ToList();
+                r.Status == ClassStatus.Cancelled, r.StartsAt.AddMinutes(r.DurationMinutes) <= now);
         return new MyBookings(
             zone.Id,
-            bookings.Where(b => !b.IsPast).ToList(),
-            bookings.Where(b => b.IsPast).Reverse().ToList());
+            upcoming.Select(ToBooking).ToList(),
+            past.Select(ToBooking).ToList(),
+            UpcomingTotal: running.Count + laterTotal,
+            PastTotal: ended.Count + earlierTotal);
     }
 
     /// <summary>
@@ -163,4 +185,24 @@ public sealed record MyBooking(
     public DateTime EndsLocal => StartsLocal.AddMinutes(DurationMinutes);
 }
 
-public sealed record MyBookings(string TimeZoneId, IReadOnlyList<MyBooking> Upcoming, IReadOnlyList<MyBooking> Past);
+public sealed record MyBookings(string TimeZoneId, IReadOnlyList<MyBooking> Upcoming, IReadOnlyList<MyBooking> Past, int UpcomingTotal, int PastTotal)
+{
+    public bool HasMoreUpcoming => UpcomingTotal > Upcoming.Count;
+
+    public bool HasMorePast => PastTotal > Past.Count;
+}
+
+/// <summary>How many of a client's bookings a page shows: the soonest upcoming and the latest past, each growing a page at a time.</summary>
+public sealed record BookingWindow(int Upcoming, int Past)
+{
+    public const int PageSize = 20;
+
+    public static BookingWindow First { get; } = new(PageSize, PageSize);
+
+    public BookingWindow MoreUpcoming() => this with { Upcoming = Upcoming + PageSize };
+
+    public BookingWindow MorePast() => this with { Past = Past + PageSize };
+}
+
+/// <summary>A page of the studio's upcoming classes, and whether more follow within the days asked for.</summary>
+public sealed record BookableClasses(IReadOnlyList<BookableClass> Classes, bool HasMore);
