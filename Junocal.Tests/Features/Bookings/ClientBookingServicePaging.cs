@@ -28,12 +28,12 @@ public class ClientBookingServicePaging(JunocalApp app) : AppTest(app)
         var first = await bookings.MyBookingsAsync(BookingWindow.First, CancellationToken.None);
         var more = await bookings.MyBookingsAsync(BookingWindow.First.MoreUpcoming().MorePast(), CancellationToken.None);
 
-        Assert.Equal(all.Upcoming.Take(20).Select(b => b.ClassId), first.Upcoming.Select(b => b.ClassId));
-        Assert.Equal(all.Past.Take(20).Select(b => b.ClassId), first.Past.Select(b => b.ClassId));
+        Assert.Equal(all.Upcoming.Take(BookingWindow.PageSize).Select(b => b.ClassId), first.Upcoming.Select(b => b.ClassId));
+        Assert.Equal(all.Past.Take(BookingWindow.PageSize).Select(b => b.ClassId), first.Past.Select(b => b.ClassId));
         Assert.Equal((all.Upcoming.Count, all.Past.Count), (first.UpcomingTotal, first.PastTotal));
         Assert.True(first.HasMoreUpcoming && first.HasMorePast);
-        Assert.Equal(all.Upcoming.Take(40).Select(b => b.ClassId), more.Upcoming.Select(b => b.ClassId));
-        Assert.Equal(all.Past.Take(40).Select(b => b.ClassId), more.Past.Select(b => b.ClassId));
+        Assert.Equal(all.Upcoming.Take(2 * BookingWindow.PageSize).Select(b => b.ClassId), more.Upcoming.Select(b => b.ClassId));
+        Assert.Equal(all.Past.Take(2 * BookingWindow.PageSize).Select(b => b.ClassId), more.Past.Select(b => b.ClassId));
         Assert.False(all.HasMoreUpcoming || all.HasMorePast);
         Assert.True(all.Upcoming.Count >= 25 && all.Past.Count >= 25);
         Assert.Equal(all.Upcoming.OrderBy(b => b.StartsAt).Select(b => b.ClassId), all.Upcoming.Select(b => b.ClassId));

@@ -195,7 +195,7 @@ public sealed record MyBookings(string TimeZoneId, IReadOnlyList<MyBooking> Upco
 /// <summary>How many of a client's bookings a page shows: the soonest upcoming and the latest past, each growing a page at a time.</summary>
 public sealed record BookingWindow(int Upcoming, int Past)
 {
-    public const int PageSize = 20;
+    public const int PageSize = 10;
 
     public static BookingWindow First { get; } = new(PageSize, PageSize);
 
