@@ -15,6 +15,7 @@ using Junocal.Web.Notifications;
 using Junocal.Web.Meetings;
 using Junocal.Web.Operations;
 using Junocal.Web.Security;
+using Junocal.Web.Security.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +23,7 @@ builder.AddJunocalConfiguration()
     .AddOperations()
     .AddJunocalData()
     .AddJunocalSecurity()
+    .AddTransportSecurity()
     .AddJunocalUi()
     .AddDemoData()
     .AddMeetings()
@@ -37,6 +39,7 @@ builder.AddJunocalConfiguration()
 
 var app = builder.Build();
 
+app.UseTransportSecurity();
 app.UseJunocalPipeline();
 app.MapOperations();
 app.MapAccountEndpoints();

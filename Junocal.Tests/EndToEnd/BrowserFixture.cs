@@ -32,11 +32,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context signed in through the real login form.</summary>
-    public async Task<IPage> SignedInPageAsync(string baseUrl, string email)
+    public static ViewportSize Desktop => new() { Width = 1366, Height = 900 };
+
+    public static ViewportSize Phone => new() { Width = 390, Height = 844 };
+
+    /// <summary>
+    /// A page in a new browser context whose console is watched for Content-Security-Policy violations; the checks in
+    /// <see cref="PageChecks"/> fail the test on any. Every end-to-end test opens its pages here.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = viewport ?? Desktop });
         var page = await context.NewPageAsync();
+        PageChecks.WatchContentSecurityPolicy(page);
+        return page;
+    }
+
+    /// <summary>A new browser context signed in through the real login form.</summary>
+    public async Task<IPage> SignedInPageAsync(string baseUrl, string email, ViewportSize? viewport = null)
+    {
+        var page = await NewPageAsync(viewport);
         await page.GotoAsync(baseUrl + "/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Infrastructure.SignIn.Password);

@@ -10,8 +10,7 @@ public class OwnerSignIn(JunocalApp app, BrowserFixture browser) : AppTest(app),
     [Fact]
     public async Task TheDemoOwnerSignsInSeesTheScheduleAndSignsOut()
     {
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPageAsync();
 
         await page.GotoAsync(App.BaseUrl + "/");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
@@ -39,8 +38,7 @@ public class OwnerSignIn(JunocalApp app, BrowserFixture browser) : AppTest(app),
     [Fact]
     public async Task AWrongPasswordShowsAClearMessageOnAnAccessiblePage()
     {
-        await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPageAsync();
         await page.GotoAsync(App.BaseUrl + "/Account/Login");
 
         await page.GetByLabel("Email").FillAsync(DemoSeeder.OwnerEmail);

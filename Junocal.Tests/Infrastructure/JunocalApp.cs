@@ -19,6 +19,9 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The token vault's key in every test host: 32 fixed bytes, base64.</summary>
     public const string TestTokenKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
+    /// <summary>The in-app sandbox's webhook Secret Token, fixed so tests can sign events as the sandbox does.</summary>
+    public const string SandboxWebhookSecret = "test-sandbox-webhook-secret";
+
     private readonly bool _ownsDatabase;
 
     public JunocalApp()
@@ -51,11 +54,14 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Sandbox:Enabled", "true");
         // Zoom's join links are https; the sandbox's follow its own URL unless told otherwise.
         builder.UseSetting("Sandbox:Zoom:BaseUrl", "https://zoom.sandbox.test/sandbox/zoom/");
+        builder.UseSetting("Sandbox:Zoom:WebhookSecretToken", SandboxWebhookSecret);
         // Tests drive background work themselves; JobsApp runs the real scheduler.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("Security:TokenKeys:test", TestTokenKey);
         builder.UseSetting("Security:ActiveTokenKey", "test");
+        // Tests speak plain HTTP to Kestrel on loopback; HTTPS in Production is tested behind a simulated proxy.
+        builder.UseSetting("Https:Required", "false");
         builder.ConfigureServices(services =>
             // Password hashing at full strength costs ~100 ms a user; tests create many users.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));

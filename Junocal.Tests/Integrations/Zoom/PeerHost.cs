@@ -32,7 +32,9 @@ public sealed class PeerHost : WebApplicationFactory<Program>
         builder.UseSetting("Security:ActiveTokenKey", "test");
         builder.UseSetting("Zoom:ClientId", "sandbox-client-id");
         builder.UseSetting("Zoom:ClientSecret", "sandbox-client-secret");
-        builder.UseSetting("Zoom:WebhookSecretToken", "sandbox-webhook-secret");
+        builder.UseSetting("Zoom:WebhookSecretToken", JunocalApp.SandboxWebhookSecret);
+        builder.UseSetting("Zoom:RedirectUri", "https://studio.example.test" + Junocal.Web.Integrations.Zoom.ZoomConnectionService.CallbackPath);
+        builder.UseSetting("Https:Required", "false");
         builder.UseSetting("Zoom:AuthorizeUrl", zoom + "/oauth/authorize");
         builder.UseSetting("Zoom:TokenUrl", zoom + "/oauth/token");
         builder.UseSetting("Zoom:RevokeUrl", zoom + "/oauth/revoke");

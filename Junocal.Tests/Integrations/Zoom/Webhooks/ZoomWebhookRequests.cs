@@ -1,3 +1,4 @@
+using Junocal.Tests.Infrastructure;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -9,7 +10,7 @@ namespace Junocal.Tests.Integrations.Zoom.Webhooks;
 public static class ZoomWebhookRequests
 {
     public const string Path = "/api/webhooks/zoom";
-    public const string Secret = "sandbox-webhook-secret";
+    public const string Secret = JunocalApp.SandboxWebhookSecret;
 
     public static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
