@@ -1,4 +1,5 @@
 using Junocal.Domain;
+using Junocal.Domain.Scheduling;
 
 namespace Junocal.Tests.Domain.Scheduling;
 

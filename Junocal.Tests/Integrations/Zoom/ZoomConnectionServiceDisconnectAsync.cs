@@ -36,6 +36,26 @@ public class ZoomConnectionServiceDisconnectAsync(JunocalApp app) : ZoomAppTest(
     }
 
     [Fact]
+    public async Task LeavesNoZoomIdentityInTheAuditLogButKeepsItsEntries()
+    {
+        await ZoomFlow.ConnectOwnerAsync(App);
+        var studio = await Services.StudioIdAsync();
+        Assert.Contains(TestUsers.Owner.Id, Assert.Single(await Services.AuditAsync(studio, "zoom.connected")).Details, StringComparison.Ordinal);
+
+        await DisconnectAsync();
+
+        await using var db = Services.GetRequiredService<Junocal.Web.Data.SystemDbContextFactory>().CreateDbContext(studio);
+        var entries = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AuditEntries, Ct);
+        Assert.Equal("Zoom connected as the Zoom account since disconnected.", Assert.Single(entries, e => e.Action == "zoom.connected").Details);
+        Assert.All(entries, entry =>
+        {
+            Assert.DoesNotContain(TestUsers.Owner.Email, entry.Details, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(TestUsers.Owner.Id, entry.Details, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestUsers.Owner.AccountId, entry.Details, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task ErasesAnywayAndSaysToUninstallWhenZoomNeverConfirmsTheRevoke()
     {
         var studio = await ConnectWithAPendingSecondTabAsync();

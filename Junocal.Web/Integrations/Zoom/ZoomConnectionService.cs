@@ -202,6 +202,12 @@ public sealed class ZoomConnectionService(
         var now = clock.GetUtcNow();
         var refresh = vault.Protect(issued.RefreshToken, TokenPurpose.ZoomRefreshToken, studioId);
         var access = vault.Protect(issued.AccessToken, TokenPurpose.ZoomAccessToken, studioId);
+        if (await ConnectedToAnotherStudioAsync(db, identity, cancellationToken))
+        {
+            // Nothing is stored and nothing revoked: the grant is the other studio's too.
+            return ZoomConnectMessage.ConnectedElsewhere;
+        }
+
         var existing = await db.ZoomConnections.SingleOrDefaultAsync(cancellationToken);
         ZoomConnectMessage outcome;
         if (existing is null)
@@ -220,7 +226,7 @@ public sealed class ZoomConnectionService(
         }
         else
         {
-            existing.Reconnect(identity, refresh, issued.Scope);
+            existing.Reconnect(identity, refresh, issued.Scope, now);
             outcome = ZoomConnectMessage.Reconnected;
         }
 
@@ -243,12 +249,27 @@ public sealed class ZoomConnectionService(
         }
         catch (DbUpdateException)
         {
-            return ZoomConnectMessage.AlreadyConnected; // a second tab connected first (unique studio index)
+            // Lost a race on a unique index: another tab of this studio, or another studio with the same Zoom user.
+            await using var fresh = await contexts.CreateDbContextAsync(CancellationToken.None);
+            return await ConnectedToAnotherStudioAsync(fresh, identity, CancellationToken.None)
+                ? ZoomConnectMessage.ConnectedElsewhere
+                : ZoomConnectMessage.AlreadyConnected;
         }
 
-        tokens.Remember(studioId, issued);
+        tokens.Remember(studioId, existing.Id, issued);
         await meetingSync.ResumeStudioAsync(studioId, cancellationToken);
         return outcome;
+    }
+
+    /// <summary>
+    /// One studio per Zoom user: a Zoom user has one grant for the app, so one studio's Disconnect (a revoke) and the
+    /// app_deauthorized it causes would end the other studio's connection too.
+    /// </summary>
+    private async Task<bool> ConnectedToAnotherStudioAsync(JunocalDbContext db, ZoomIdentity identity, CancellationToken cancellationToken)
+    {
+        var studioId = user.StudioId;
+        return await db.ZoomConnections.IgnoreQueryFilters()
+            .AnyAsync(c => c.ZoomUserId == identity.UserId && c.StudioId != studioId, cancellationToken);
     }
 
     private string UserId => user.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";

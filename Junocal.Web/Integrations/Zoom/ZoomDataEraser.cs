@@ -9,7 +9,8 @@ namespace Junocal.Web.Integrations.Zoom;
 /// <summary>
 /// Deletes everything Junocal holds from a studio's Zoom connection — tokens, email, ids, pending authorizations —
 /// in one transaction, keeping only the audit entry (the help page: "We don't archive, soft-delete, or retain
-/// anything"). Upcoming Zoom classes keep the Zoom location and show that a link is needed.
+/// anything"). Earlier audit entries stay but lose the Zoom email and ids they mention. Upcoming Zoom classes keep
+/// the Zoom location and show that a link is needed.
 /// </summary>
 public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenStore tokens, TimeProvider clock)
 {
@@ -64,6 +65,7 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
                 db.ClassMeetings.Add(needed);
             }
         }
+        await ForgetIdentityInAuditAsync(db, connection, cancellationToken);
         db.AuditEntries.Add(AuditEntry.Record(studioId, clock.GetUtcNow(), actor, action, auditText));
         try
         {
@@ -76,6 +78,22 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
 
         tokens.Forget(studioId);
         return true;
+    }
+
+    /// <summary>"Zoom connected as owner@example.com." becomes "Zoom connected as the Zoom account since disconnected."</summary>
+    private static async Task ForgetIdentityInAuditAsync(JunocalDbContext db, ZoomConnection connection, CancellationToken cancellationToken)
+    {
+        // The longest form first, so "Zoom user <id>" goes as a whole.
+        string[] identities = [.. new[] { $"Zoom user {connection.ZoomUserId}", connection.ZoomEmail, connection.ZoomUserId, connection.ZoomAccountId }
+            .Where(identity => !string.IsNullOrEmpty(identity))
+            .Select(identity => identity!)];
+        foreach (var identity in identities)
+        {
+            foreach (var entry in await db.AuditEntries.Where(a => a.Details.Contains(identity)).ToListAsync(cancellationToken))
+            {
+                entry.ForgetIdentity(identities, "the Zoom account since disconnected");
+            }
+        }
     }
 
     /// <summary>Upcoming, not cancelled classes that use Zoom: what a disconnect leaves needing a link.</summary>

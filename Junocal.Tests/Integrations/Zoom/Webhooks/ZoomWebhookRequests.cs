@@ -45,11 +45,11 @@ public static class ZoomWebhookRequests
         return request;
     }
 
-    public static string Deauthorized(string? userId, string? accountId) =>
+    public static string Deauthorized(string? userId, string? accountId, DateTimeOffset? at = null) =>
         System.Text.Json.JsonSerializer.Serialize(new
         {
             @event = "app_deauthorized",
-            event_ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            event_ts = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds(),
             payload = new Dictionary<string, object?>
             {
                 ["account_id"] = accountId,

@@ -73,6 +73,12 @@ public sealed partial class ZoomWebhookController(
             return Problem("The notification is not valid JSON with an \"event\".", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (!notification.HasUsableTimestamp)
+        {
+            LogUnusableTimestamp(logger, name);
+            return Problem("event_ts is not a time in unix milliseconds.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         switch (name)
         {
             case "endpoint.url_validation":
@@ -83,7 +89,7 @@ public sealed partial class ZoomWebhookController(
                 await DeauthorizeAsync(notification.Payload, notification.OccurredAt, cancellationToken);
                 return Ok();
             case "meeting.deleted":
-                await MeetingDeletedAsync(notification.Payload?.Meeting?.Id, cancellationToken);
+                await MeetingDeletedAsync(notification.Payload?.Meeting?.Id, notification.Payload?.AccountId, cancellationToken);
                 return Ok();
             default:
                 LogIgnored(logger, name);
@@ -101,10 +107,10 @@ public sealed partial class ZoomWebhookController(
                 : payload?.AccountId is { Length: > 0 } accountId
                     ? db.ZoomConnections.Where(c => c.ZoomAccountId == accountId)
                     : db.ZoomConnections.Where(_ => false);
-            var connections = await matching.Select(c => new { c.StudioId, c.ConnectedAt }).ToListAsync(cancellationToken);
-            // A deauthorization from before the current grant (e.g. the one our own Disconnect triggered, delivered
-            // late after the owner connected again) is about a grant that no longer exists.
-            studios = connections.Where(c => occurredAt is not { } at || at >= c.ConnectedAt).Select(c => c.StudioId).ToList();
+            var connections = await matching.Select(c => new { c.StudioId, c.AuthorizedAt }).ToListAsync(cancellationToken);
+            // A deauthorization from before the latest authorization (e.g. the one our own Disconnect triggered, or a
+            // retry of an old one, delivered after the owner connected or reconnected) is about a grant that is gone.
+            studios = connections.Where(c => occurredAt is not { } at || at >= c.AuthorizedAt).Select(c => c.StudioId).ToList();
         }
 
         var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
@@ -122,9 +128,9 @@ public sealed partial class ZoomWebhookController(
     /// The meeting was deleted in Zoom: the dead link leaves the class at once. After Junocal's own delete the row is
     /// already gone, so the event Zoom sends for it changes nothing.
     /// </summary>
-    private async Task MeetingDeletedAsync(long? meetingId, CancellationToken cancellationToken)
+    private async Task MeetingDeletedAsync(long? meetingId, string? accountId, CancellationToken cancellationToken)
     {
-        if (meetingId is not { } id)
+        if (meetingId is not { } id || string.IsNullOrEmpty(accountId))
         {
             return;
         }
@@ -134,6 +140,8 @@ public sealed partial class ZoomWebhookController(
         // Rows of classes that still want their meeting: for a cancelled or moved class the delete is Junocal's own.
         var rows = await db.ClassMeetings
             .Where(m => m.ExternalId == externalId)
+            // Meeting ids are Zoom's, not ours: only the studio whose connected account sent the event is affected.
+            .Where(m => db.ZoomConnections.Any(z => z.StudioId == m.StudioId && z.ZoomAccountId == accountId))
             .Where(m => db.ClassSessions.Any(c => c.Id == m.ClassSessionId && c.Status == ClassStatus.Scheduled && c.Location.Kind == LocationKind.Zoom))
             .ToListAsync(cancellationToken);
         foreach (var row in rows)
@@ -184,6 +192,9 @@ public sealed partial class ZoomWebhookController(
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Ignored Zoom event {Event}")]
     private static partial void LogIgnored(ILogger logger, string @event);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Refused a signed Zoom {Event} whose event_ts is not a time")]
+    private static partial void LogUnusableTimestamp(ILogger logger, string @event);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Zoom deauthorization matched {Count} studio connection(s)")]
     private static partial void LogDeauthorized(ILogger logger, int count);
