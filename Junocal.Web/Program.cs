@@ -43,6 +43,7 @@ app.UseTransportSecurity();
 app.UseJunocalPipeline();
 app.MapOperations();
 app.MapAccountEndpoints();
+app.MapBookingCalendar();
 app.MapSandboxWhenEnabled();
 app.MapZoomIntegration();
 app.MapJunocalUi();

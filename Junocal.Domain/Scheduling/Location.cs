@@ -54,6 +54,15 @@ public sealed class Location : IEquatable<Location>
         _ => Kind.ToString(),
     };
 
+    /// <summary>Where the class is, in a client's words: the room, or which kind of online class it is.</summary>
+    public string DescribeForClient() => Kind switch
+    {
+        LocationKind.InPerson => Room!,
+        LocationKind.Zoom => "Online · Zoom",
+        LocationKind.GoogleMeet => "Online · Google Meet",
+        _ => "Online",
+    };
+
     public bool Equals(Location? other) =>
         other is not null && Kind == other.Kind && Room == other.Room && Url == other.Url;
 

@@ -52,7 +52,7 @@ public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLif
     [MemberData(nameof(States))]
     public async Task ShowsTheLinkOrWhatStandsInItsWay(MeetingSyncState state, string? joinUrl, string shown)
     {
-        var classId = await new MeetingTestKit(app).ScheduleZoomClassAsync("State Flow", new DateTime(2027, 12, 6), new TimeSpan(9, 0, 0));
+        var classId = await new MeetingTestKit(app).ScheduleZoomClassAsync("State Flow", TestCalendar.NextYearOn(12, 6), new TimeSpan(9, 0, 0));
         await PutRowAsync(classId, state, joinUrl);
         await SignInAsync(DemoSeeder.OwnerEmail);
 
@@ -72,7 +72,7 @@ public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLif
     [Fact]
     public async Task ShowsAnUpdateThatIsRetryingBesideTheLinkItKeeps()
     {
-        var classId = await new MeetingTestKit(app).ScheduleZoomClassAsync("State Flow", new DateTime(2027, 12, 6), new TimeSpan(9, 0, 0));
+        var classId = await new MeetingTestKit(app).ScheduleZoomClassAsync("State Flow", TestCalendar.NextYearOn(12, 6), new TimeSpan(9, 0, 0));
         await PutRowAsync(classId, MeetingSyncState.Retrying, JoinUrl);
         await SignInAsync(DemoSeeder.OwnerEmail);
 
@@ -89,7 +89,7 @@ public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLif
             .SetProperty(m => m.JoinUrl, joinUrl)
             .SetProperty(m => m.ExternalId, joinUrl == null ? null : "81234567890")
             .SetProperty(m => m.Attempts, 3)
-            .SetProperty(m => m.NextAttemptAt, new DateTimeOffset(2027, 12, 1, 14, 5, 9, TimeSpan.Zero))
+            .SetProperty(m => m.NextAttemptAt, TestCalendar.Utc(TestCalendar.NextYearOn(12, 1), 14, 5).AddSeconds(9))
             .SetProperty(m => m.LastError, "Zoom answered 500."));
         Assert.Equal(1, updated);
     }

@@ -1,11 +1,12 @@
 using Junocal.Domain.Scheduling;
+using Junocal.Tests.Infrastructure;
 
 namespace Junocal.Tests.Domain;
 
 /// <summary>Builds a valid class with sensible defaults; tests override only what they are about.</summary>
 internal sealed class ClassSessionBuilder
 {
-    public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = TestCalendar.FakeNow;
 
     private readonly Guid _studioId = Guid.NewGuid();
     private string _name = "Reformer Flow";

@@ -62,24 +62,26 @@ public class ClassEmailComposerCompose
     {
         var message = ClassEmails.Compose(ClassEmails.ReformerFlow());
 
-        const string when = "Monday 30 November 2026, 07:30–08:20 (Europe/London)";
+        var when = $"Monday 30 November {ClassEmails.Year}, 07:30–08:20 (Europe/London)";
         Assert.Contains(when, message.TextBody, StringComparison.Ordinal);
         Assert.Contains(when, message.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ShowsSummerTimeAsTheStudioSeesItAndWritesUtcToTheCalendar()
+    public void ShowsSummerTimeAsTheStudioSeesItAndWritesTheStudiosClockToTheCalendar()
     {
-        // London went to BST on 29 March 2026: 07:30 local is 06:30 UTC.
-        var email = ClassEmails.ReformerFlow() with { StartsAtUtc = new DateTimeOffset(2026, 3, 30, 6, 30, 0, TimeSpan.Zero) };
+        // London went to BST the day before: 07:30 local is 06:30 UTC.
+        var email = ClassEmails.ReformerFlow() with { StartsAtUtc = new DateTimeOffset(ClassEmails.Year, 3, 30, 6, 30, 0, TimeSpan.Zero) };
 
         var message = ClassEmails.Compose(email);
 
         Assert.Equal("Booked: Reformer Flow on Mon 30 Mar at 07:30", message.Subject);
-        Assert.Contains("Monday 30 March 2026, 07:30–08:20 (Europe/London)", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Monday 30 March {ClassEmails.Year}, 07:30–08:20 (Europe/London)", message.TextBody, StringComparison.Ordinal);
         var calendar = message.CalendarText();
-        Assert.Contains("DTSTART:20260330T063000Z", calendar, StringComparison.Ordinal);
-        Assert.Contains("DTEND:20260330T072000Z", calendar, StringComparison.Ordinal);
+        Assert.Contains($"DTSTART;TZID=Europe/London:{ClassEmails.Year}0330T073000", calendar, StringComparison.Ordinal);
+        Assert.Contains($"DTEND;TZID=Europe/London:{ClassEmails.Year}0330T082000", calendar, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:VTIMEZONE", calendar, StringComparison.Ordinal);
+        Assert.Equal(email.StartsAtUtc.UtcDateTime, message.CalendarEvent().DtStart!.AsUtc);
     }
 
     [Fact]
@@ -90,7 +92,7 @@ public class ClassEmailComposerCompose
         var message = ClassEmails.Compose(email);
 
         Assert.Equal("Booked: Reformer Flow on Mon 30 Nov at 02:30", message.Subject);
-        Assert.Contains("Monday 30 November 2026, 02:30–03:20 (America/New_York)", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Monday 30 November {ClassEmails.Year}, 02:30–03:20 (America/New_York)", message.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,7 +139,7 @@ public class ClassEmailComposerCompose
         Assert.DoesNotContain("zoom.us", message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("zoom.us", message.CalendarText(), StringComparison.Ordinal);
         Assert.Contains("The instructor is ill.", message.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Zoom (auto-generated link)", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Online · Zoom", message.TextBody, StringComparison.Ordinal);
         var calendar = message.CalendarText();
         Assert.Contains("METHOD:CANCEL", calendar, StringComparison.Ordinal);
         Assert.Contains("STATUS:CANCELLED", calendar, StringComparison.Ordinal);
@@ -183,15 +185,15 @@ public class ClassEmailComposerCompose
     {
         var email = ClassEmails.ReformerFlow(EmailKind.ClassRescheduled) with
         {
-            StartsAtUtc = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero),
-            PreviousStartsAtUtc = new DateTimeOffset(2026, 11, 30, 7, 30, 0, TimeSpan.Zero),
+            StartsAtUtc = new DateTimeOffset(ClassEmails.Year, 12, 1, 8, 0, 0, TimeSpan.Zero),
+            PreviousStartsAtUtc = new DateTimeOffset(ClassEmails.Year, 11, 30, 7, 30, 0, TimeSpan.Zero),
         };
 
         var message = ClassEmails.Compose(email);
 
         Assert.Equal("Rescheduled: Reformer Flow now on Tue 1 Dec at 08:00", message.Subject);
-        Assert.Contains("Tuesday 1 December 2026, 08:00–08:50 (Europe/London)", message.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Monday 30 November 2026, 07:30 (Europe/London)", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Tuesday 1 December {ClassEmails.Year}, 08:00–08:50 (Europe/London)", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Monday 30 November {ClassEmails.Year}, 07:30 (Europe/London)", message.TextBody, StringComparison.Ordinal);
         Assert.Contains(ClassEmails.JoinUrl, message.TextBody, StringComparison.Ordinal);
     }
 

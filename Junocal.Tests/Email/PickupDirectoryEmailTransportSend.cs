@@ -1,3 +1,5 @@
+using System.Globalization;
+using Junocal.Tests.Infrastructure;
 using Junocal.Web.Email;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
@@ -7,7 +9,7 @@ namespace Junocal.Tests.Email;
 public sealed class PickupDirectoryEmailTransportSend : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "junocal-pickup-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(TestCalendar.FakeNow);
 
     public void Dispose()
     {
@@ -66,7 +68,7 @@ public sealed class PickupDirectoryEmailTransportSend : IDisposable
         var subjects = Directory.GetFiles(_directory).Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f).Subject);
 
         Assert.Equal(kinds.Select(kind => ClassEmails.Compose(ClassEmails.ReformerFlow(kind)).Subject), subjects);
-        Assert.StartsWith("20261128T090000", Path.GetFileName(Directory.GetFiles(_directory).Order(StringComparer.Ordinal).First()), StringComparison.Ordinal);
+        Assert.StartsWith(TestCalendar.FakeNow.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture), Path.GetFileName(Directory.GetFiles(_directory).Order(StringComparer.Ordinal).First()), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,9 +40,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A page in a new browser context whose console is watched for Content-Security-Policy violations; the checks in
     /// <see cref="PageChecks"/> fail the test on any. Every end-to-end test opens its pages here.
     /// </summary>
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    public Task<IPage> NewPageAsync(ViewportSize? viewport = null) =>
+        NewPageAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? Desktop });
+
+    /// <inheritdoc cref="NewPageAsync(ViewportSize?)"/>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions options)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = viewport ?? Desktop });
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         PageChecks.WatchContentSecurityPolicy(page);
         return page;

@@ -50,10 +50,11 @@ internal static class PageChecks
         AssertNoPolicyViolations(page);
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves the whole page, or with <c>fullPage: false</c> only what the viewport shows (a phone's first screen).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         AssertNoPolicyViolations(page);
         Directory.CreateDirectory(BrowserFixture.ArtifactsDirectory);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name + ".png"), FullPage = fullPage });
     }
 }

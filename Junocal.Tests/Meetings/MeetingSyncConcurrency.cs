@@ -1,3 +1,4 @@
+using Junocal.Tests.Infrastructure;
 using Junocal.Web.Meetings;
 
 namespace Junocal.Tests.Meetings;
@@ -6,6 +7,9 @@ namespace Junocal.Tests.Meetings;
 [Collection(MeetingFaultHosts.Name)]
 public class MeetingSyncConcurrency(MeetingFaultHost host) : IAsyncLifetime
 {
+    // Early October next year: in the future, and London is on BST (UTC+1).
+    private static readonly DateTime Day = TestCalendar.NextYearOn(10, 4);
+
     private readonly MeetingTestKit _kit = new(host);
 
     public async ValueTask InitializeAsync()
@@ -24,7 +28,7 @@ public class MeetingSyncConcurrency(MeetingFaultHost host) : IAsyncLifetime
     [Fact]
     public async Task ARescheduleDuringTheCreateEndsWithOneMeetingAtTheNewTime()
     {
-        var classId = await _kit.ScheduleZoomClassAsync("Racing Flow", new DateTime(2027, 10, 4), new TimeSpan(9, 0, 0));
+        var classId = await _kit.ScheduleZoomClassAsync("Racing Flow", Day, new TimeSpan(9, 0, 0));
         var (reached, release) = host.Line.HoldNext(HttpMethod.Post);
 
         var inFlight = _kit.SyncAsTheJobWouldAsync(classId);
@@ -35,7 +39,7 @@ public class MeetingSyncConcurrency(MeetingFaultHost host) : IAsyncLifetime
         await _kit.SweepAsync();
 
         var meeting = Assert.Single(_kit.Zoom.Meetings);
-        Assert.Equal(new DateTimeOffset(2027, 10, 4, 17, 45, 0, TimeSpan.Zero), meeting.StartTime); // 18:45 BST
+        Assert.Equal(TestCalendar.Utc(Day, 17, 45), meeting.StartTime); // 18:45 BST
         var row = await _kit.RowAsync(classId);
         Assert.Equal(MeetingSyncState.Linked, row!.State);
         Assert.Equal(meeting.JoinUrl, (await _kit.DetailAsync(classId)).JoinUrl);
@@ -44,8 +48,8 @@ public class MeetingSyncConcurrency(MeetingFaultHost host) : IAsyncLifetime
     [Fact]
     public async Task AFailedWriteForOneClassDoesNotStopTheSweepForTheOthers()
     {
-        var first = await _kit.ScheduleZoomClassAsync("First", new DateTime(2027, 10, 5), new TimeSpan(9, 0, 0));
-        var second = await _kit.ScheduleZoomClassAsync("Second", new DateTime(2027, 10, 5), new TimeSpan(11, 0, 0));
+        var first = await _kit.ScheduleZoomClassAsync("First", Day.AddDays(1), new TimeSpan(9, 0, 0));
+        var second = await _kit.ScheduleZoomClassAsync("Second", Day.AddDays(1), new TimeSpan(11, 0, 0));
         host.WriteFailures.FailNextOutcomeWrite();
 
         Assert.Equal(2, await _kit.SweepAsync());

@@ -1,6 +1,7 @@
 using System.Net;
 using Junocal.Sandbox.Faults;
 using Junocal.Sandbox.Meetings;
+using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Meetings;
 
@@ -16,10 +17,11 @@ namespace Junocal.Tests.Meetings;
 public class MeetingSyncFaultMatrix(MeetingFaultHost host) : IAsyncLifetime
 {
     private const string MovedName = "Matrix Flow Moved";
-    private static readonly DateTime Day = new(2027, 9, 6);
+    // Early September next year: in the future, and London is on BST (UTC+1).
+    private static readonly DateTime Day = TestCalendar.NextYearOn(9, 6);
 
-    // 10:30 in London on 6 September 2027 (BST).
-    private static readonly DateTimeOffset MovedStart = new(2027, 9, 6, 9, 30, 0, TimeSpan.Zero);
+    // 10:30 in London on that day.
+    private static readonly DateTimeOffset MovedStart = TestCalendar.Utc(Day, 9, 30);
 
     private readonly MeetingTestKit _kit = new(host);
 

@@ -26,7 +26,7 @@ public class MeetingSyncRestart
                 zoom.Reset();
                 await kit.ConnectZoomAsync();
                 zoom.Faults.Script(SandboxEndpoint.CreateMeeting, FaultKind.ServerError);
-                classId = await kit.ScheduleZoomClassAsync("Survivor Flow", new DateTime(2027, 11, 1), new TimeSpan(9, 0, 0));
+                classId = await kit.ScheduleZoomClassAsync("Survivor Flow", TestCalendar.NextYearOn(11, 1), new TimeSpan(9, 0, 0));
                 Assert.Equal(MeetingSyncState.Retrying, await kit.SyncAsync(classId));
                 Assert.Empty(zoom.Meetings);
             }

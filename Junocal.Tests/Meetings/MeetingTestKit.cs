@@ -130,6 +130,17 @@ public sealed class MeetingTestKit(JunocalApp app)
         App.Services.GetRequiredService<ZoomTokenStore>().Forget(studioId);
     }
 
+    /// <summary>Junocal's access token is past its expiry, so the next call must refresh it first.</summary>
+    public async Task ExpireAccessTokenAsync()
+    {
+        await using (var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
+        {
+            await db.ZoomAccessTokens.ExecuteUpdateAsync(set => set.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-5)));
+        }
+
+        App.Services.GetRequiredService<ZoomTokenStore>().Forget(await StudioIdAsync());
+    }
+
     public async Task<Guid> StudioIdAsync()
     {
         await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using Junocal.Sandbox.Users;
+using Junocal.Tests.Infrastructure;
 
 namespace Junocal.Tests.Sandbox;
 
@@ -16,7 +18,7 @@ public class SandboxDashboard
         {
             topic = "Evening flow",
             type = 2,
-            start_time = "2026-04-02T19:00:00",
+            start_time = TestCalendar.ZoomLocal(SandboxHost.AfterTheClockChange.AddHours(19)),
             timezone = "Europe/London",
             duration = 45,
             settings = new { waiting_room = true },
@@ -27,7 +29,7 @@ public class SandboxDashboard
         Assert.Contains("<html lang=\"en\">", page, StringComparison.Ordinal);
         Assert.Contains("<h2>Grants</h2>", page, StringComparison.Ordinal);
         Assert.Contains("Evening flow", page, StringComparison.Ordinal);
-        Assert.Contains("2026-04-02 19:00", page, StringComparison.Ordinal);
+        Assert.Contains(SandboxHost.AfterTheClockChange.AddHours(19).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), page, StringComparison.Ordinal);
         Assert.Contains("waiting room on", page, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode(meeting.GetProperty("join_url").GetString()!), page, StringComparison.Ordinal);
         Assert.Contains(">Delete in Zoom<span class=\"visually-hidden\">: Evening flow</span></button>", page, StringComparison.Ordinal);

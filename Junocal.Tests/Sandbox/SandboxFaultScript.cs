@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Junocal.Sandbox.Faults;
 using Junocal.Sandbox.Users;
+using Junocal.Tests.Infrastructure;
 
 namespace Junocal.Tests.Sandbox;
 
@@ -9,7 +10,7 @@ public class SandboxFaultScript
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static object Meeting => new { topic = "Mat", type = 2, start_time = "2026-03-12T18:00:00Z", duration = 30 };
+    private static object Meeting => new { topic = "Mat", type = 2, start_time = SandboxHost.MeetingStart, duration = 30 };
 
     [Fact]
     public async Task AnswersTheNextNRequestsWith500ThenRecovers()
@@ -59,7 +60,7 @@ public class SandboxFaultScript
         using var response = await host.ApiAsync(HttpMethod.Post, "v2/users/me/meetings", tokens.AccessToken, Meeting);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Equal("2026-03-11T00:00:00Z", response.Headers.GetValues("Retry-After").Single());
+        Assert.Equal(TestCalendar.ZoomUtc(SandboxHost.Today.AddDays(1)), response.Headers.GetValues("Retry-After").Single()); // the next midnight UTC
         Assert.StartsWith("You have exceeded the daily rate limit (100)", (await SandboxHost.ReadJsonAsync(response)).GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Junocal.Sandbox;
 using Junocal.Sandbox.Users;
+using Junocal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,18 @@ public sealed class SandboxHost : IAsyncDisposable
 {
     public const string RedirectUri = "https://studio.test/integrations/zoom/callback";
     public const string AllScopes = "meeting:write:meeting meeting:update:meeting meeting:delete:meeting meeting:read:meeting user:read:user";
+
+    /// <summary>The fake clock's first day (a Tuesday in March; London is on GMT).</summary>
+    public static readonly DateTime Today = TestCalendar.FakeNow.UtcDateTime.Date;
+
+    /// <summary>When the tests' meetings start: two days on, 18:00 UTC (and 18:00 in London).</summary>
+    public static readonly DateTime MeetingStartTime = Today.AddDays(2).AddHours(18);
+
+    /// <summary><see cref="MeetingStartTime"/> as Zoom writes it.</summary>
+    public static readonly string MeetingStart = TestCalendar.ZoomUtc(MeetingStartTime);
+
+    /// <summary>The Thursday after London's clocks go forward (BST, UTC+1): a day to move meetings to.</summary>
+    public static readonly DateTime AfterTheClockChange = TestCalendar.SpringForward(Today.Year).AddDays(4);
 
     private readonly WebApplication _app;
 
@@ -54,7 +67,7 @@ public sealed class SandboxHost : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFilter("Junocal", LogLevel.Trace).AddProvider(logs);
         }
 
-        var time = systemClock ? null : new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
+        var time = systemClock ? null : new FakeTimeProvider(TestCalendar.FakeNow);
         builder.Services.AddSingleton<TimeProvider>(time is null ? TimeProvider.System : time);
         builder.Services.AddZoomSandbox(options =>
         {
@@ -157,7 +170,7 @@ public sealed class SandboxHost : IAsyncDisposable
         {
             topic = "Reformer basics",
             type = 2,
-            start_time = "2026-03-12T18:00:00Z",
+            start_time = MeetingStart,
             duration = 55,
             timezone = "Europe/London",
         });

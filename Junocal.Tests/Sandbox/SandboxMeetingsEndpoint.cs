@@ -1,10 +1,14 @@
 using System.Net;
+using System.Globalization;
 using Junocal.Sandbox.Users;
+using Junocal.Tests.Infrastructure;
 
 namespace Junocal.Tests.Sandbox;
 
 public class SandboxMeetingsEndpoint
 {
+    private static readonly DateTime Summer = new(SandboxHost.Today.Year, 7, 1, 9, 0, 0);
+
     private static async Task<(SandboxHost Host, TokenSet Tokens)> ConnectedAsync(string scopes = SandboxHost.AllScopes)
     {
         var host = await SandboxHost.StartAsync();
@@ -21,7 +25,7 @@ public class SandboxMeetingsEndpoint
         {
             topic = "Reformer basics",
             type = 2,
-            start_time = "2026-03-12T18:00:00Z",
+            start_time = SandboxHost.MeetingStart,
             duration = 55,
             timezone = "Europe/London",
             agenda = "Created by Junocal for class 42",
@@ -37,7 +41,7 @@ public class SandboxMeetingsEndpoint
         Assert.Equal(TestUsers.Owner.Email, json.GetProperty("host_email").GetString());
         Assert.Equal(TestUsers.Owner.Id, json.GetProperty("host_id").GetString());
         Assert.Equal("Reformer basics", json.GetProperty("topic").GetString());
-        Assert.Equal("2026-03-12T18:00:00Z", json.GetProperty("start_time").GetString());
+        Assert.Equal(SandboxHost.MeetingStart, json.GetProperty("start_time").GetString());
         Assert.Equal(55, json.GetProperty("duration").GetInt32());
         Assert.Equal("Europe/London", json.GetProperty("timezone").GetString());
         Assert.Equal("Created by Junocal for class 42", json.GetProperty("agenda").GetString());
@@ -48,17 +52,30 @@ public class SandboxMeetingsEndpoint
         Assert.Single(host.State.MeetingsOf(TestUsers.Owner.Id));
     }
 
+    public static TheoryData<string, string, string> WallTimes()
+    {
+        var gmt = SandboxHost.MeetingStartTime;
+        var bst = SandboxHost.AfterTheClockChange.AddHours(18);
+        var summer = new DateTime(SandboxHost.Today.Year, 7, 1, 9, 30, 0);
+        var gap = TestCalendar.SpringForward(SandboxHost.Today.Year).AddHours(1.5);
+        var overlap = TestCalendar.FallBack(SandboxHost.Today.Year).AddHours(1.5);
+        return new()
+        {
+            // London is on GMT until the last Sunday of March, on BST after it.
+            { TestCalendar.ZoomLocal(gmt), "Europe/London", TestCalendar.ZoomUtc(gmt) },
+            { TestCalendar.ZoomLocal(bst), "Europe/London", TestCalendar.ZoomUtc(bst.AddHours(-1)) },
+            { TestCalendar.ZoomLocal(summer), "America/Los_Angeles", TestCalendar.ZoomUtc(summer.AddHours(7)) },
+            { TestCalendar.ZoomUtc(bst), "Europe/London", TestCalendar.ZoomUtc(bst) },
+            { TestCalendar.ZoomLocal(bst), "UTC", TestCalendar.ZoomUtc(bst) },
+            // 01:30 on the spring-forward day does not exist in London; Zoom documents nothing, the sandbox moves it forward an hour.
+            { TestCalendar.ZoomLocal(gap), "Europe/London", TestCalendar.ZoomUtc(gap) },
+            // 01:30 on the fall-back day happens twice in London; the sandbox takes the first (BST) one.
+            { TestCalendar.ZoomLocal(overlap), "Europe/London", TestCalendar.ZoomUtc(overlap.AddHours(-1)) },
+        };
+    }
+
     [Theory]
-    // London is on GMT until 29 March 2026, on BST after it.
-    [InlineData("2026-03-12T18:00:00", "Europe/London", "2026-03-12T18:00:00Z")]
-    [InlineData("2026-04-02T18:00:00", "Europe/London", "2026-04-02T17:00:00Z")]
-    [InlineData("2026-07-01T09:30:00", "America/Los_Angeles", "2026-07-01T16:30:00Z")]
-    [InlineData("2026-04-02T18:00:00Z", "Europe/London", "2026-04-02T18:00:00Z")]
-    [InlineData("2026-04-02T18:00:00", "UTC", "2026-04-02T18:00:00Z")]
-    // 01:30 on 29 March 2026 does not exist in London; Zoom documents nothing, the sandbox moves it forward an hour.
-    [InlineData("2026-03-29T01:30:00", "Europe/London", "2026-03-29T01:30:00Z")]
-    // 01:30 on 25 October 2026 happens twice in London; the sandbox takes the first (BST) one.
-    [InlineData("2026-10-25T01:30:00", "Europe/London", "2026-10-25T00:30:00Z")]
+    [MemberData(nameof(WallTimes))]
     public async Task ReadsStartTimeWithoutZAsWallTimeInTheGivenZone(string startTime, string timezone, string expectedUtc)
     {
         var (host, tokens) = await ConnectedAsync();
@@ -77,20 +94,31 @@ public class SandboxMeetingsEndpoint
         await using var _ = host;
         var tokens = await host.ConnectAsync(TestUsers.Other);
 
-        var json = await host.CreateMeetingAsync(tokens.AccessToken, new { topic = "Mat", type = 2, start_time = "2026-07-01T09:00:00", duration = 45 });
+        var json = await host.CreateMeetingAsync(tokens.AccessToken, new { topic = "Mat", type = 2, start_time = TestCalendar.ZoomLocal(Summer), duration = 45 });
 
-        Assert.Equal("2026-07-01T13:00:00Z", json.GetProperty("start_time").GetString());
+        Assert.Equal(TestCalendar.ZoomUtc(Summer.AddHours(4)), json.GetProperty("start_time").GetString()); // EDT, UTC-4
         Assert.Equal("America/New_York", json.GetProperty("timezone").GetString());
     }
 
+    public static TheoryData<string, string> InvalidBodies()
+    {
+        var start = SandboxHost.MeetingStart;
+        var local = TestCalendar.ZoomLocal(SandboxHost.MeetingStartTime);
+        var slashed = SandboxHost.MeetingStartTime.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        return new()
+        {
+            { $$"""{"topic":"TOPIC201","type":2,"start_time":"{{start}}","duration":30}""", "topic" },
+            { $$"""{"topic":"Mat","type":2,"start_time":"{{start}}","duration":0}""", "duration" },
+            { $$"""{"topic":"Mat","type":2,"start_time":"{{start}}","duration":1441}""", "duration" },
+            { $$"""{"topic":"Mat","type":2,"start_time":"{{start}}","duration":"30"}""", "duration" },
+            { $$"""{"topic":"Mat","type":2,"start_time":"{{slashed}}","duration":30}""", "start_time" },
+            { $$"""{"topic":"Mat","type":2,"start_time":"{{local}}+01:00","duration":30}""", "start_time" },
+            { $$"""{"topic":"Mat","type":2,"start_time":"{{local}}","timezone":"Mars/Olympus","duration":30}""", "timezone" },
+        };
+    }
+
     [Theory]
-    [InlineData("""{"topic":"TOPIC201","type":2,"start_time":"2026-03-12T18:00:00Z","duration":30}""", "topic")]
-    [InlineData("""{"topic":"Mat","type":2,"start_time":"2026-03-12T18:00:00Z","duration":0}""", "duration")]
-    [InlineData("""{"topic":"Mat","type":2,"start_time":"2026-03-12T18:00:00Z","duration":1441}""", "duration")]
-    [InlineData("""{"topic":"Mat","type":2,"start_time":"2026-03-12T18:00:00Z","duration":"30"}""", "duration")]
-    [InlineData("""{"topic":"Mat","type":2,"start_time":"12/03/2026 18:00","duration":30}""", "start_time")]
-    [InlineData("""{"topic":"Mat","type":2,"start_time":"2026-03-12T18:00:00+01:00","duration":30}""", "start_time")]
-    [InlineData("""{"topic":"Mat","type":2,"start_time":"2026-03-12T18:00:00","timezone":"Mars/Olympus","duration":30}""", "timezone")]
+    [MemberData(nameof(InvalidBodies))]
     public async Task Answers300ForAnInvalidField(string body, string field)
     {
         var (host, tokens) = await ConnectedAsync();
@@ -111,7 +139,7 @@ public class SandboxMeetingsEndpoint
         var (host, tokens) = await ConnectedAsync();
         await using var _ = host;
 
-        var json = await host.CreateMeetingAsync(tokens.AccessToken, new { topic = new string('x', 200), type = 2, start_time = "2026-03-12T18:00:00Z", duration = 30 });
+        var json = await host.CreateMeetingAsync(tokens.AccessToken, new { topic = new string('x', 200), type = 2, start_time = SandboxHost.MeetingStart, duration = 30 });
 
         Assert.Equal(200, json.GetProperty("topic").GetString()!.Length);
     }
@@ -139,7 +167,7 @@ public class SandboxMeetingsEndpoint
         using var patch = await host.ApiAsync(HttpMethod.Patch, $"v2/meetings/{id}", tokens.AccessToken, new
         {
             topic = "Reformer basics (moved)",
-            start_time = "2026-04-02T19:00:00",
+            start_time = TestCalendar.ZoomLocal(SandboxHost.AfterTheClockChange.AddHours(19)),
             timezone = "Europe/London",
             duration = 60,
             settings = new { waiting_room = false },
@@ -151,7 +179,7 @@ public class SandboxMeetingsEndpoint
         var json = await SandboxHost.ReadJsonAsync(get);
         Assert.Equal(created.GetProperty("join_url").GetString(), json.GetProperty("join_url").GetString());
         Assert.Equal("Reformer basics (moved)", json.GetProperty("topic").GetString());
-        Assert.Equal("2026-04-02T18:00:00Z", json.GetProperty("start_time").GetString());
+        Assert.Equal(TestCalendar.ZoomUtc(SandboxHost.AfterTheClockChange.AddHours(18)), json.GetProperty("start_time").GetString());
         Assert.Equal(60, json.GetProperty("duration").GetInt32());
         Assert.False(json.GetProperty("settings").GetProperty("waiting_room").GetBoolean());
         Assert.Equal("Reformer basics (moved)", host.State.FindMeeting(id)!.Topic);

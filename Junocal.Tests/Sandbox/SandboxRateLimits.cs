@@ -1,5 +1,6 @@
 using System.Net;
 using Junocal.Sandbox.Users;
+using Junocal.Tests.Infrastructure;
 
 namespace Junocal.Tests.Sandbox;
 
@@ -8,7 +9,7 @@ public class SandboxRateLimits
     private const string DailyMessage =
         "You have exceeded the daily rate limit (100) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.";
 
-    private static object Meeting => new { topic = "Mat", type = 2, start_time = "2026-03-12T18:00:00Z", duration = 30 };
+    private static object Meeting => new { topic = "Mat", type = 2, start_time = SandboxHost.MeetingStart, duration = 30 };
 
     [Fact]
     public async Task Refuses101stCreateOrUpdateOfTheUtcDayWithZoomsDailyMessage()
@@ -33,7 +34,7 @@ public class SandboxRateLimits
             var json = await SandboxHost.ReadJsonAsync(response);
             Assert.Equal(429, json.GetProperty("code").GetInt32());
             Assert.Equal(DailyMessage, json.GetProperty("message").GetString());
-            Assert.Equal("2026-03-11T00:00:00Z", response.Headers.GetValues("Retry-After").Single());
+            Assert.Equal(TestCalendar.ZoomUtc(SandboxHost.Today.AddDays(1)), response.Headers.GetValues("Retry-After").Single()); // the next midnight UTC
             Assert.Equal("Daily-limit", response.Headers.GetValues("X-RateLimit-Type").Single());
         }
 
@@ -53,7 +54,7 @@ public class SandboxRateLimits
 
         using var refused = await host.ApiAsync(HttpMethod.Post, "v2/users/me/meetings", owner.AccessToken, Meeting);
         await host.CreateMeetingAsync(other.AccessToken, Meeting);
-        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 23, 59, 59, TimeSpan.Zero));
+        host.Clock.SetUtcNow(TestCalendar.Utc(SandboxHost.Today, 23, 59).AddSeconds(59));
         using var refresh = await host.RefreshAsync(owner.RefreshToken);
         var refreshed = TokenSet.From(await SandboxHost.ReadJsonAsync(refresh));
         using var stillRefused = await host.ApiAsync(HttpMethod.Post, "v2/users/me/meetings", refreshed.AccessToken, Meeting);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Junocal.Sandbox;
 using Junocal.Sandbox.Users;
 using Junocal.Sandbox.Webhooks;
+using Junocal.Tests.Infrastructure;
 
 namespace Junocal.Tests.Sandbox;
 
@@ -37,7 +38,7 @@ public class SandboxWebhooks
         Assert.Equal(TestUsers.Owner.Id, payload.GetProperty("user_id").GetString());
         Assert.Equal(TestUsers.Owner.AccountId, payload.GetProperty("account_id").GetString());
         Assert.Equal("sandbox-client-id", payload.GetProperty("client_id").GetString());
-        Assert.Equal("2026-03-10T09:00:00Z", payload.GetProperty("deauthorization_time").GetString());
+        Assert.Equal(TestCalendar.ZoomUtc(TestCalendar.FakeNow), payload.GetProperty("deauthorization_time").GetString());
         Assert.False(string.IsNullOrEmpty(payload.GetProperty("signature").GetString()));
         Assert.Equal(JsonValueKind.Number, payload.GetProperty("event_ts").ValueKind);
         Assert.Equal(host.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), hook.Timestamp);
@@ -79,7 +80,7 @@ public class SandboxWebhooks
         Assert.Equal(TestUsers.Owner.Id, meeting.GetProperty("host_id").GetString());
         Assert.Equal("Reformer basics", meeting.GetProperty("topic").GetString());
         Assert.Equal(2, meeting.GetProperty("type").GetInt32());
-        Assert.Equal("2026-03-12T18:00:00Z", meeting.GetProperty("start_time").GetString());
+        Assert.Equal(SandboxHost.MeetingStart, meeting.GetProperty("start_time").GetString());
         Assert.Equal(55, meeting.GetProperty("duration").GetInt32());
         Assert.Equal("Europe/London", meeting.GetProperty("timezone").GetString());
     }

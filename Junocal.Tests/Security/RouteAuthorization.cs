@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using Junocal.Domain.People;
+using Junocal.Domain.Scheduling;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Data;
@@ -33,10 +34,16 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         ["/audit"] =                  [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
         ["/outbox"] =                 [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
         [ClassDetail] =               [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Denied],
+        [BookingCalendarFile] =       [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Denied,  Outcome.Allowed],
+        [BookingGoogleCalendar] =     [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Denied,  Outcome.Allowed],
     };
 
     // Filled in with a class the demo instructor teaches.
     private const string ClassDetail = "/classes/{ClassId:guid}";
+
+    // Endpoints, filled in with one of the demo client's bookings.
+    private const string BookingCalendarFile = "/my-bookings/{BookingId:guid}/calendar.ics";
+    private const string BookingGoogleCalendar = "/my-bookings/{BookingId:guid}/google-calendar";
 
     // Pages every visitor may open, and the role-neutral start page that forwards each role to its own.
     private static readonly HashSet<string> OpenToAll = ["/Account/Login", "/Account/AccessDenied", "/not-found", "/Error"];
@@ -73,10 +80,12 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         }
 
         var mayasClass = await MayasClassIdAsync();
+        var alexsBooking = await AlexsBookingIdAsync();
         var mismatches = new List<string>();
         foreach (var (template, outcomes) in Table)
         {
-            var route = template.Replace("{ClassId:guid}", mayasClass.ToString(), StringComparison.Ordinal);
+            var route = template.Replace("{ClassId:guid}", mayasClass.ToString(), StringComparison.Ordinal)
+                .Replace("{BookingId:guid}", alexsBooking.ToString(), StringComparison.Ordinal);
             for (var column = 0; column < Columns.Length; column++)
             {
                 var actual = await OutcomeOfAsync(clients[Columns[column]], route);
@@ -128,6 +137,13 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         return await db.ClassSessions.Where(c => c.InstructorId == maya.Id).Select(c => c.Id).FirstAsync();
     }
 
+    private async Task<Guid> AlexsBookingIdAsync()
+    {
+        await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var alex = await db.Clients.SingleAsync(c => c.Email == DemoSeeder.ClientEmail);
+        return await db.Bookings.Where(b => b.ClientId == alex.Id && b.Status == BookingStatus.Active).Select(b => b.Id).FirstAsync();
+    }
+
     private static async Task<Outcome> OutcomeOfAsync(HttpClient client, string route)
     {
         using var response = await client.GetAsync(route);
@@ -137,6 +153,12 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         }
 
         var location = response.Headers.Location?.ToString() ?? "";
+        // "Add to Google Calendar" answers by sending the client on to Google's add-event page.
+        if (response.StatusCode == HttpStatusCode.Redirect && location.StartsWith("https://calendar.google.com/", StringComparison.Ordinal))
+        {
+            return Outcome.Allowed;
+        }
+
         return response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/Login", StringComparison.Ordinal) ? Outcome.Login
             : response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/AccessDenied", StringComparison.Ordinal) ? Outcome.Denied
             : throw new InvalidOperationException($"{route}: unexpected {(int)response.StatusCode} {location}");

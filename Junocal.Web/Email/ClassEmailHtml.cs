@@ -43,7 +43,7 @@ internal static class ClassEmailHtml
         {
             html.Append("<tr><th scope=\"row\" style=\"text-align:left;vertical-align:top;padding:4px 16px 4px 0;color:#57606a;font-weight:normal;\">")
                 .Append(Encode(detail.Label))
-                .Append("</th><td style=\"padding:4px 0;\">")
+                .Append("</th><td style=\"padding:4px 0;overflow-wrap:anywhere;word-break:break-word;\">")
                 .Append(Encode(detail.Value))
                 .Append("</td></tr>\n");
         }

@@ -1,4 +1,5 @@
 using Junocal.Domain.Auditing;
+using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
 using Junocal.Web.Email;
 using Junocal.Web.Features.Bookings;
@@ -130,6 +131,16 @@ public sealed partial class EmailDispatcher(
             return (null, "The class had already started.");
         }
 
+        return (await ComposeAsync(db, owed.Kind, booking, session, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// What an email of this kind about this booking says now. The booking's calendar download is this same content,
+    /// so a client's calendar and inbox always agree on the time and the link.
+    /// </summary>
+    public static async Task<ClassEmail> ComposeAsync(JunocalDbContext db, EmailKind kind, Booking booking, ClassSession session,
+        CancellationToken cancellationToken)
+    {
         var studio = await db.Studios.SingleAsync(s => s.Id == session.StudioId, cancellationToken);
         var client = await db.Clients.SingleAsync(c => c.Id == booking.ClientId, cancellationToken);
         var instructor = await db.StaffMembers.Where(s => s.Id == session.InstructorId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
@@ -139,10 +150,10 @@ public sealed partial class EmailDispatcher(
         // A Zoom class whose meeting is still being created: say the link follows (the reminder carries it).
         var locationText = session.Location.Kind == Junocal.Domain.Scheduling.LocationKind.Zoom && joinUrl is null
             ? "Zoom — your join link will follow by email before class"
-            : session.Location.Describe();
-        return (new ClassEmail(owed.Kind, studio.Name, studio.TimeZoneId, client.Name, client.Email, session.Id, session.Revision,
+            : session.Location.DescribeForClient();
+        return new ClassEmail(kind, studio.Name, studio.TimeZoneId, client.Name, client.Email, session.Id, session.Revision,
             session.Name, instructor, session.StartsAt, session.DurationMinutes, locationText, joinUrl,
-            session.CancellationReason), null);
+            session.CancellationReason);
     }
 
     private static TimeSpan Backoff(int attempts) =>

@@ -8,7 +8,7 @@ public class ClassSessionSchedule
     [Fact]
     public void CreatesAScheduledClassWithTrimmedNameAndUtcStart()
     {
-        var start = new DateTimeOffset(2026, 3, 3, 8, 0, 0, TimeSpan.FromHours(1));
+        var start = ClassSessionBuilder.Now.AddDays(1).ToOffset(TimeSpan.FromHours(1));
 
         var session = new ClassSessionBuilder().Named("  Reformer Flow ").StartingAt(start).Build();
 

@@ -1,4 +1,5 @@
 using Junocal.Domain.Scheduling;
+using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Meetings;
 
@@ -28,7 +29,7 @@ public class JoinLinkFor
     [Fact]
     public void KeepsTheLiveUrlWhileAnUpdateRetriesAndSaysSoToStaff()
     {
-        var at = new DateTimeOffset(2027, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        var at = TestCalendar.Utc(TestCalendar.FakeNow.UtcDateTime, 3, 4).AddSeconds(5);
 
         var link = JoinLink.For(Zoom, ClassStatus.Scheduled, new MeetingSnapshot(Url, MeetingSyncState.Retrying, 2, at, "Zoom did not answer in time."))!;
 

@@ -11,22 +11,23 @@ namespace Junocal.Tests.Features.Scheduling;
 /// <summary>The owner's scheduling commands on the real database, as the dialog calls them.</summary>
 public class ClassSchedulerCommands(JunocalApp app) : AppTest(app)
 {
-    // A Monday well in the future, so "in the past" never interferes.
-    private static readonly DateTime NextYearMonday = new(2027, 3, 15);
+    // Next year's spring-forward Sunday, and the Monday two weeks before it (GMT): "in the past" never interferes.
+    private static readonly DateTime SpringForward = TestCalendar.SpringForward(TestCalendar.NextYear);
+    private static readonly DateTime MondayBeforeTheClockChange = SpringForward.AddDays(-13);
 
     [Fact]
     public async Task SchedulesAClassAtTheStudioLocalTimeAndAuditsIt()
     {
         await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
         var form = await ValidFormAsync(scope);
-        form.Date = new DateTime(2027, 7, 1);
+        form.Date = TestCalendar.NextYearOn(7, 1);
         form.StartTime = new TimeSpan(7, 30, 0);
 
         var result = await Scheduler(scope).ScheduleAsync(form, CancellationToken.None);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
         var saved = await LoadAsync(Assert.Single(result.ClassIds));
-        Assert.Equal(new DateTimeOffset(2027, 7, 1, 6, 30, 0, TimeSpan.Zero), saved.StartsAt);
+        Assert.Equal(TestCalendar.Utc(form.Date.Value, 6, 30), saved.StartsAt); // 07:30 BST
         Assert.Equal("Morning Reformer", saved.Name);
         Assert.Equal(Location.InPerson("Studio A"), saved.Location);
         Assert.Contains(await AuditAsync(saved.Id), a => a.Action == "class.scheduled" && a.Actor == DemoSeeder.OwnerEmail);
@@ -56,7 +57,7 @@ public class ClassSchedulerCommands(JunocalApp app) : AppTest(app)
     {
         await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
         var form = await ValidFormAsync(scope);
-        form.Date = new DateTime(2027, 3, 28);   // London springs forward at 01:00
+        form.Date = SpringForward;   // London springs forward at 01:00
         form.StartTime = new TimeSpan(1, 30, 0);
 
         var result = await Scheduler(scope).ScheduleAsync(form, CancellationToken.None);
@@ -69,7 +70,7 @@ public class ClassSchedulerCommands(JunocalApp app) : AppTest(app)
     {
         await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
         var form = await ValidFormAsync(scope);
-        form.Date = DateTime.UtcNow.Date.AddDays(-1);
+        form.Date = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(-1);
 
         var result = await Scheduler(scope).ScheduleAsync(form, CancellationToken.None);
 
@@ -81,9 +82,9 @@ public class ClassSchedulerCommands(JunocalApp app) : AppTest(app)
     {
         await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
         var form = await ValidFormAsync(scope);
-        form.Date = NextYearMonday;                       // 15 March 2027, GMT
+        form.Date = MondayBeforeTheClockChange;                       // GMT
         form.StartTime = new TimeSpan(7, 30, 0);
-        form.RepeatWeeklyUntil = NextYearMonday.AddDays(14); // 29 March 2027, BST
+        form.RepeatWeeklyUntil = MondayBeforeTheClockChange.AddDays(14); // the Monday after it, BST
 
         var result = await Scheduler(scope).ScheduleAsync(form, CancellationToken.None);
 
@@ -91,9 +92,9 @@ public class ClassSchedulerCommands(JunocalApp app) : AppTest(app)
         var starts = await StartsAsync(result.ClassIds);
         Assert.Equal(
             [
-                new DateTimeOffset(2027, 3, 15, 7, 30, 0, TimeSpan.Zero),
-                new DateTimeOffset(2027, 3, 22, 7, 30, 0, TimeSpan.Zero),
-                new DateTimeOffset(2027, 3, 29, 6, 30, 0, TimeSpan.Zero),
+                TestCalendar.Utc(MondayBeforeTheClockChange, 7, 30),
+                TestCalendar.Utc(MondayBeforeTheClockChange.AddDays(7), 7, 30),
+                TestCalendar.Utc(MondayBeforeTheClockChange.AddDays(14), 6, 30),
             ],
             starts);
     }
@@ -270,7 +271,7 @@ public class ClassSchedulerCommands(JunocalApp app) : AppTest(app)
         {
             Name = "Morning Reformer",
             InstructorId = options.Instructors[0].Id,
-            Date = new DateTime(2027, 7, 5),
+            Date = TestCalendar.NextYearOn(7, 5),
             StartTime = new TimeSpan(9, 0, 0),
             DurationMinutes = 50,
             Capacity = 8,

@@ -3,6 +3,7 @@ using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
+using Junocal.Web.Email;
 using Junocal.Web.Notifications;
 using Junocal.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +95,7 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
 
         return rows
             .Select(r => new BookableClass(r.Id, r.Name, zone.ToLocal(r.StartsAt), r.DurationMinutes, r.Instructor,
-                r.Location.Kind, r.Location.Describe(), Math.Max(0, r.Capacity - r.Booked), r.BookedByMe))
+                r.Location.Kind, r.Location.DescribeForClient(), Math.Max(0, r.Capacity - r.Booked), r.BookedByMe))
             .ToList();
     }
 
@@ -125,14 +126,35 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
             .ToListAsync(cancellationToken);
 
         var bookings = rows
-            .Select(r => new MyBooking(r.BookingId, r.ClassId, r.Name, zone.ToLocal(r.StartsAt), r.DurationMinutes,
-                r.Instructor, r.Location.Kind, r.Location.Describe(), JoinLink.For(r.Location, r.Status, r.Meeting),
+            .Select(r => new MyBooking(r.BookingId, r.ClassId, r.Name, r.StartsAt, zone.ToLocal(r.StartsAt), r.DurationMinutes,
+                r.Instructor, r.Location.Kind, r.Location.DescribeForClient(), JoinLink.For(r.Location, r.Status, r.Meeting),
                 r.Status == ClassStatus.Cancelled, r.StartsAt.AddMinutes(r.DurationMinutes) <= now))
             .ToList();
         return new MyBookings(
             zone.Id,
             bookings.Where(b => !b.IsPast).ToList(),
             bookings.Where(b => b.IsPast).Reverse().ToList());
+    }
+
+    /// <summary>
+    /// What the calendar entry of one of the client's own bookings says now, as its emails carry it: the current join
+    /// link and the class's time. Null when the booking is not the signed-in client's or is no longer active.
+    /// </summary>
+    public async Task<ClassEmail?> CalendarEntryAsync(Guid bookingId, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Client);
+        var clientId = user.PersonId;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var booking = await db.Bookings.SingleOrDefaultAsync(
+            b => b.Id == bookingId && b.ClientId == clientId && b.Status == BookingStatus.Active, cancellationToken);
+        if (booking is null)
+        {
+            return null;
+        }
+
+        var session = await db.ClassSessions.SingleAsync(c => c.Id == booking.ClassSessionId, cancellationToken);
+        var kind = session.IsCancelled ? EmailKind.ClassCancelled : EmailKind.BookingConfirmed;
+        return await EmailDispatcher.ComposeAsync(db, kind, booking, session, cancellationToken);
     }
 }
 
@@ -151,9 +173,11 @@ public sealed record BookableClass(
 }
 
 public sealed record MyBooking(
-    Guid BookingId, Guid ClassId, string ClassName, DateTime StartsLocal, int DurationMinutes, string Instructor,
+    Guid BookingId, Guid ClassId, string ClassName, DateTimeOffset StartsAt, DateTime StartsLocal, int DurationMinutes, string Instructor,
     LocationKind LocationKind, string LocationText, JoinLink? Join, bool ClassCancelled, bool IsPast)
 {
+    public DateTimeOffset EndsAt => StartsAt.AddMinutes(DurationMinutes);
+
     public DateTime EndsLocal => StartsLocal.AddMinutes(DurationMinutes);
 }
 
