@@ -78,6 +78,14 @@ public sealed class ZoomConnection : IStudioOwned
         Version++;
     }
 
+    /// <summary>The owner's Disconnect has begun: the revoke it sends makes Zoom post app_deauthorized, which must not count as an uninstall.</summary>
+    public void BeginDisconnect()
+    {
+        Status = ZoomConnectionStatus.Disconnecting;
+        RefreshLeaseUntil = null;
+        Version++;
+    }
+
     public void RequireReconnect(string reason)
     {
         Status = ZoomConnectionStatus.ReconnectRequired;
@@ -103,6 +111,9 @@ public enum ZoomConnectionStatus
 {
     Connected,
     ReconnectRequired,
+
+    /// <summary>Disconnect marked the connection, is revoking at Zoom and then deletes it (docs/adr/0006).</summary>
+    Disconnecting,
 }
 
 /// <summary>Who connected, as far as Zoom told us: the user id always, the account and email when known.</summary>

@@ -143,21 +143,30 @@ public sealed class ZoomConnectionService(
         return await StoreAsync(db, identity, issued, cancellationToken);
     }
 
-    /// <summary>Erases the studio's Zoom data, then revokes the grant at Zoom; a revoke that fails is audited with what to do.</summary>
+    /// <summary>
+    /// The help page's order: mark the connection as disconnecting, tell Zoom to revoke the grant, then delete the
+    /// stored Zoom data. The mark is what keeps Zoom's app_deauthorized for our own revoke from being taken for an
+    /// uninstall (docs/adr/0006). A revoke that fails still deletes, and is audited with what to do.
+    /// </summary>
     public async Task<ZoomDisconnectOutcome> DisconnectAsync(CancellationToken cancellationToken, bool keepLinksAsCustom = false)
     {
         user.Require(Roles.Owner);
         var studioId = user.StudioId;
+        // Read first: once the connection is marked, the token store hands out nothing.
         var access = await tokens.GetAsync(studioId, cancellationToken);
-        var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
-        // Erase before revoking: Zoom answers a revoke with app_deauthorized, which must find nothing left to erase.
-        // Revoking first let that webhook win the race, so the owner's own disconnect was recorded as an uninstall.
-        if (!await eraser.EraseAsync(studioId, user.Email, "zoom.disconnected", $"Zoom disconnected on {date}.", cancellationToken, keepLinksAsCustom))
+        if (!await MarkDisconnectingAsync(cancellationToken))
         {
             return ZoomDisconnectOutcome.NothingToDisconnect;
         }
 
-        if (access.AccessToken is { } token && await RevokeWithRetriesAsync(token, CancellationToken.None))
+        var revoked = access.AccessToken is { } token && await RevokeWithRetriesAsync(token, CancellationToken.None);
+        var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
+        if (!await eraser.EraseAsync(studioId, user.Email, "zoom.disconnected", $"Zoom disconnected on {date}.", CancellationToken.None, keepLinksAsCustom))
+        {
+            return ZoomDisconnectOutcome.NothingToDisconnect;
+        }
+
+        if (revoked)
         {
             return ZoomDisconnectOutcome.Disconnected;
         }
@@ -167,6 +176,32 @@ public sealed class ZoomConnectionService(
             "Zoom could not be told to revoke Junocal's access; uninstall Junocal from the Zoom Marketplace to finish."));
         await db.SaveChangesAsync(CancellationToken.None);
         return ZoomDisconnectOutcome.DisconnectedButNotRevoked;
+    }
+
+    private async Task<bool> MarkDisconnectingAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await db.ZoomConnections.SingleOrDefaultAsync(cancellationToken) is not { } connection)
+            {
+                return false;
+            }
+
+            connection.BeginDisconnect();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                tokens.Forget(user.StudioId);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A token refresh or an uninstall changed the row at the same moment: read it again.
+            }
+        }
+
+        return false;
     }
 
     private async Task<bool> RevokeWithRetriesAsync(string accessToken, CancellationToken cancellationToken)

@@ -93,6 +93,12 @@ public sealed partial class ZoomTokenStore(
                 return ZoomAccessResult.ReconnectRequired;
             }
 
+            if (connection.Status == ZoomConnectionStatus.Disconnecting)
+            {
+                Forget(studioId);
+                return ZoomAccessResult.NotConnected;
+            }
+
             var now = clock.GetUtcNow();
             var row = await db.ZoomAccessTokens.SingleOrDefaultAsync(cancellationToken);
             if (row is not null && row.ExpiresAt - RefreshEarly > now

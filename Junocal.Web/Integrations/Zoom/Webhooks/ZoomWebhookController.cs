@@ -107,7 +107,9 @@ public sealed partial class ZoomWebhookController(
                 : payload?.AccountId is { Length: > 0 } accountId
                     ? db.ZoomConnections.Where(c => c.ZoomAccountId == accountId)
                     : db.ZoomConnections.Where(_ => false);
-            var connections = await matching.Select(c => new { c.StudioId, c.AuthorizedAt }).ToListAsync(cancellationToken);
+            // A connection being disconnected is ours to finish: this is Zoom's answer to our own revoke.
+            var connections = await matching.Where(c => c.Status != ZoomConnectionStatus.Disconnecting)
+                .Select(c => new { c.StudioId, c.AuthorizedAt }).ToListAsync(cancellationToken);
             // A deauthorization from before the latest authorization (e.g. the one our own Disconnect triggered, or a
             // retry of an old one, delivered after the owner connected or reconnected) is about a grant that is gone.
             studios = connections.Where(c => occurredAt is not { } at || at >= c.AuthorizedAt).Select(c => c.StudioId).ToList();
