@@ -5,9 +5,13 @@ using Junocal.Web.Email;
 using Junocal.Web.Features.Account;
 using Junocal.Web.Features.Audit;
 using Junocal.Web.Features.Bookings;
+using Junocal.Web.Features.Clients;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Outbox;
+using Junocal.Web.Features.People;
+using Junocal.Web.Features.PublicBooking;
 using Junocal.Web.Features.Scheduling;
+using Junocal.Web.Features.Studios;
 using Junocal.Web.Integrations;
 using Junocal.Web.Integrations.Zoom;
 using Junocal.Web.Jobs;
@@ -24,11 +28,15 @@ builder.AddJunocalConfiguration()
     .AddJunocalData()
     .AddJunocalSecurity()
     .AddTransportSecurity()
+    .AddAccounts()
     .AddJunocalUi()
     .AddDemoData()
     .AddMeetings()
     .AddScheduling()
     .AddBookings()
+    .AddClients()
+    .AddPeople()
+    .AddPublicBooking()
     .AddAuditLog()
     .AddOutbox()
     .AddEmail()
@@ -38,6 +46,10 @@ builder.AddJunocalConfiguration()
     .AddZoomIntegration();
 
 var app = builder.Build();
+if (await app.RunIfAskedAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 app.UseTransportSecurity();
 app.UseJunocalPipeline();
@@ -48,4 +60,5 @@ app.MapSandboxWhenEnabled();
 app.MapZoomIntegration();
 app.MapJunocalUi();
 
-app.Run();
+await app.RunAsync();
+return 0;

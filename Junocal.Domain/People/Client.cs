@@ -18,5 +18,7 @@ public sealed class Client : IStudioOwned
     public string Email { get; private set; }
 
     public static Client Create(Guid studioId, string name, string email) =>
-        new(Guid.CreateVersion7(), studioId, Text.Required(name, "Name", MaxNameLength), EmailAddress.Normalize(email));
+        new(Guid.CreateVersion7(), studioId, ValidName(name), EmailAddress.Normalize(email));
+
+    public static string ValidName(string? name) => Text.Required(name, "Name", MaxNameLength);
 }

@@ -2,7 +2,8 @@ using System.Net.Mail;
 
 namespace Junocal.Domain.People;
 
-internal static class EmailAddress
+/// <summary>Checks an address someone typed and gives the form every lookup uses (trimmed, lower case).</summary>
+public static class EmailAddress
 {
     public const int MaxLength = 256;
 

@@ -1,6 +1,6 @@
 namespace Junocal.Domain.People;
 
-/// <summary>The four roles a Junocal user can hold; one per user.</summary>
+/// <summary>The four roles a person can hold in a studio; one per membership.</summary>
 public static class Roles
 {
     public const string Owner = "Owner";

@@ -54,6 +54,14 @@ public sealed class Location : IEquatable<Location>
         _ => Kind.ToString(),
     };
 
+    /// <summary>The name people know a meeting provider by, for the kinds whose link is generated.</summary>
+    public static string ProviderName(LocationKind kind) => kind switch
+    {
+        LocationKind.Zoom => "Zoom",
+        LocationKind.GoogleMeet => "Google Meet",
+        _ => kind.ToString(),
+    };
+
     /// <summary>Where the class is, in a client's words: the room, or which kind of online class it is.</summary>
     public string DescribeForClient() => Kind switch
     {

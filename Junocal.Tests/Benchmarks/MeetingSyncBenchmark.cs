@@ -1,12 +1,12 @@
+using Junocal.Domain.Scheduling;
+using Junocal.Domain.Meetings;
 using System.Diagnostics;
-using System.Globalization;
 using Junocal.Tests.Infrastructure;
 using Junocal.Tests.Meetings;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Meetings;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,16 +21,15 @@ public class MeetingSyncBenchmark
     [Fact(Explicit = true)]
     public async Task TimesSaveToLinkAgainstOneCreateRoundTrip()
     {
-        await using var app = new JobsHost(dailyLimit: 10_000);
+        await using var app = JunocalApp.With(new() { Jobs = true, Settings = new Dictionary<string, string?> { ["Sandbox:Zoom:PerUserDailyLimit"] = "10000" } });
         await app.InitializeAsync();
         var kit = new MeetingTestKit(app);
-        kit.Zoom.Reset();
         await kit.ConnectZoomAsync();
         var studioId = await kit.StudioIdAsync();
 
         // One create round trip as the sync makes it: the provider client over HTTP to the sandbox (token cached).
-        var provider = app.Services.GetRequiredService<IMeetingProviderClient>();
-        var desired = new DesiredMeeting(Guid.NewGuid(), "Round trip", TestCalendar.NextYearOn(1, 3).AddHours(9), 45, "Europe/London");
+        var provider = app.Services.GetRequiredService<MeetingProviders>().Find(LocationKind.Zoom)!;
+        var desired = new DesiredMeeting(Guid.NewGuid(), LocationKind.Zoom, "Round trip", TestCalendar.NextYearOn(1, 3).AddHours(9), 45, "Europe/London");
         var roundTrips = new List<double>();
         for (var i = 0; i < 30; i++)
         {
@@ -62,10 +61,9 @@ public class MeetingSyncBenchmark
     [Fact(Explicit = true)]
     public async Task TimesATermOf300WeeklyClassesAgainstTheDailyLimit()
     {
-        await using var app = new JobsHost(dailyLimit: null);
+        await using var app = JunocalApp.With(new() { Jobs = true });
         await app.InitializeAsync();
         var kit = new MeetingTestKit(app);
-        kit.Zoom.Reset();
         await kit.ConnectZoomAsync();
 
         var watch = Stopwatch.StartNew();
@@ -134,18 +132,5 @@ public class MeetingSyncBenchmark
         TestContext.Current.SendDiagnosticMessage(line);
         Console.WriteLine(line);
         File.AppendAllText(Path.Combine(Path.GetTempPath(), "junocal-meeting-benchmark.txt"), line + Environment.NewLine);
-    }
-
-    private sealed class JobsHost(int? dailyLimit) : JunocalApp
-    {
-        protected override void ConfigureTestHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Jobs:Enabled", "true");
-            builder.UseSetting("Jobs:MeetingSweepInterval", "00:00:01");
-            if (dailyLimit is { } limit)
-            {
-                builder.UseSetting("Sandbox:Zoom:PerUserDailyLimit", limit.ToString(CultureInfo.InvariantCulture));
-            }
-        }
     }
 }

@@ -18,22 +18,41 @@ namespace Junocal.Tests.Benchmarks;
 /// erase a studio's tokens. Prints numbers; asserts none. Run explicitly:
 /// <c>dotnet test -- --filter-class Junocal.Tests.Benchmarks.ZoomWebhookBenchmark --explicit only</c>.
 /// </summary>
-public class ZoomWebhookBenchmark(ZoomWebhookBenchmark.Host app) : IClassFixture<ZoomWebhookBenchmark.Host>
+public class ZoomWebhookBenchmark : IAsyncLifetime
 {
+    private const string BarePath = "/benchmark/bare";
     private const int Warmup = 1_000;
     private const int LatencyRequests = 3_000;
     private const int ThroughputRequests = 10_000;
     private const int Concurrency = 8;
     private const int UninstallRepeats = 20;
 
+    // The app with a bare endpoint in front of its pipeline, and informational logging off so it measures the work, not the console.
+    private readonly JunocalApp _app = JunocalApp.With(new()
+    {
+        Services = services =>
+        {
+            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            services.AddSingleton<IStartupFilter, BareEndpoint>();
+        },
+    });
+
+    public ValueTask InitializeAsync() => _app.InitializeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     [Fact(Explicit = true)]
     public async Task MeasuresTheWebhookEndpointAgainstABareEndpoint()
     {
         var report = new StringBuilder();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }) { BaseAddress = new Uri(app.BaseUrl) };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }) { BaseAddress = new Uri(_app.BaseUrl) };
         var body = ZoomWebhookRequests.Deauthorized("no-such-user-" + Guid.NewGuid().ToString("N"), "no-such-account");
         HttpRequestMessage Webhook() => ZoomWebhookRequests.SignedRequest(body);
-        HttpRequestMessage Bare() => new(HttpMethod.Post, Host.BarePath) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        HttpRequestMessage Bare() => new(HttpMethod.Post, BarePath) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 
         await RunAsync(http, Bare, Warmup, Concurrency);
         await RunAsync(http, Webhook, Warmup, Concurrency);
@@ -43,7 +62,7 @@ public class ZoomWebhookBenchmark(ZoomWebhookBenchmark.Host app) : IClassFixture
         var bareThroughput = await RunAsync(http, Bare, ThroughputRequests, Concurrency);
         var webhookThroughput = await RunAsync(http, Webhook, ThroughputRequests, Concurrency);
 
-        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, database {app.Database.Provider}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, database {_app.Database.Provider}");
         report.AppendLine(CultureInfo.InvariantCulture, $"Latency, one request at a time ({LatencyRequests} each), ms:");
         report.AppendLine(Describe("  bare endpoint", bareLatency));
         report.AppendLine(Describe("  webhook, unmatched app_deauthorized", webhookLatency));
@@ -64,11 +83,11 @@ public class ZoomWebhookBenchmark(ZoomWebhookBenchmark.Host app) : IClassFixture
 
     private async Task<List<double>> MeasureUninstallAsync(HttpClient http)
     {
-        var studio = await app.Services.StudioIdAsync();
+        var studio = await _app.Services.StudioIdAsync();
         var times = new List<double>();
         for (var i = 0; i < UninstallRepeats; i++)
         {
-            await ZoomFlow.ConnectOwnerAsync(app);
+            await ZoomFlow.ConnectOwnerAsync(_app);
             var request = ZoomWebhookRequests.SignedRequest(ZoomWebhookRequests.Deauthorized(TestUsers.Owner.Id, TestUsers.Owner.AccountId));
             var clock = Stopwatch.StartNew();
             using (request)
@@ -77,7 +96,7 @@ public class ZoomWebhookBenchmark(ZoomWebhookBenchmark.Host app) : IClassFixture
                 response.EnsureSuccessStatusCode();
             }
 
-            while ((await app.Services.ZoomRowsAsync(studio)).AccessTokens > 0)
+            while ((await _app.Services.ZoomRowsAsync(studio)).AccessTokens > 0)
             {
                 await Task.Delay(1);
             }
@@ -122,35 +141,23 @@ public class ZoomWebhookBenchmark(ZoomWebhookBenchmark.Host app) : IClassFixture
         public double P(double percentile) => Percentile(Latencies, percentile);
     }
 
-    /// <summary>The app with a bare endpoint in front of its pipeline, and informational logging off so it measures the work, not the console.</summary>
-    public sealed class Host : JunocalApp
+    private sealed class BareEndpoint : IStartupFilter
     {
-        public const string BarePath = "/benchmark/bare";
-
-        protected override void ConfigureTestHost(IWebHostBuilder builder)
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, BareEndpoint>());
-        }
-
-        private sealed class BareEndpoint : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            app.Use(async (HttpContext http, RequestDelegate rest) =>
             {
-                app.Use(async (HttpContext http, RequestDelegate rest) =>
+                if (http.Request.Path != BarePath)
                 {
-                    if (http.Request.Path != BarePath)
-                    {
-                        await rest(http);
-                        return;
-                    }
+                    await rest(http);
+                    return;
+                }
 
-                    // Reads the body as the webhook does, then answers 200 with nothing else.
-                    await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
-                    http.Response.StatusCode = StatusCodes.Status200OK;
-                });
-                next(app);
-            };
-        }
+                // Reads the body as the webhook does, then answers 200 with nothing else.
+                await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+                http.Response.StatusCode = StatusCodes.Status200OK;
+            });
+            next(app);
+        };
     }
 }

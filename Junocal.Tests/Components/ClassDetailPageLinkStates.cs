@@ -1,23 +1,21 @@
+using Junocal.Domain.Meetings;
 using Bunit;
 using Junocal.Tests.Infrastructure;
 using Junocal.Tests.Meetings;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Scheduling;
-using Junocal.Web.Meetings;
 using Junocal.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Junocal.Tests.Components;
 
 /// <summary>The class page over the real services, with the class's meeting row put in each state the sync can leave.</summary>
 [Collection(SharedAppHost.Name)]
-public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLifetime
+public class ClassDetailPageLinkStates(JunocalApp app) : JunocalBunitContext, IAsyncLifetime
 {
     private const string JoinUrl = "https://zoom.sandbox.test/sandbox/zoom/j/81234567890?pwd=abc";
-    private AsyncServiceScope? _scope;
 
     public static TheoryData<MeetingSyncState, string?, string> States => new()
     {
@@ -26,7 +24,6 @@ public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLif
         { MeetingSyncState.Retrying, null, "Retrying (attempt 3, next at 14:05:09 UTC): Zoom answered 500." },
         { MeetingSyncState.WaitingReconnect, null, "Waiting for Zoom reconnect" },
         { MeetingSyncState.DailyLimit, null, "Zoom daily limit reached — will retry after 00:00 UTC" },
-        { MeetingSyncState.RemovedInZoom, null, "Zoom link removed — the meeting was deleted in Zoom. Reschedule to regenerate, or switch to a custom link." },
         { MeetingSyncState.Failed, null, "Failed: Zoom answered 500. Edit the class or switch it to a custom link." },
         { MeetingSyncState.LinkNeeded, null, "Link needed — Zoom was disconnected" },
     };
@@ -34,18 +31,7 @@ public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLif
     public async ValueTask InitializeAsync()
     {
         await app.ResetAsync();
-        var kit = new MeetingTestKit(app);
-        kit.Zoom.Reset();
-        await kit.ConnectZoomAsync();
-    }
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await base.DisposeAsync(); // the page stops watching the link before its services go
-        if (_scope is { } scope)
-        {
-            await scope.DisposeAsync();
-        }
+        await new MeetingTestKit(app).ConnectZoomAsync();
     }
 
     [Theory]
@@ -70,6 +56,25 @@ public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLif
     }
 
     [Fact]
+    public async Task SaysTheLinkWasRemovedWhenTheMeetingWasDeletedInZoom()
+    {
+        var classId = await new MeetingTestKit(app).ScheduleZoomClassAsync("State Flow", TestCalendar.NextYearOn(12, 6), new TimeSpan(9, 0, 0));
+        await using (var db = app.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
+        {
+            await db.ClassMeetings.Where(m => m.ClassSessionId == classId).ExecuteDeleteAsync();
+            await db.ClassSessions.Where(c => c.Id == classId).ExecuteUpdateAsync(set => set.SetProperty(c => c.MeetingDeletedAtProvider, true));
+        }
+
+        await SignInAsync(DemoSeeder.OwnerEmail);
+
+        var cut = Render<Junocal.Web.Features.Scheduling.ClassDetailPage>(p => p.Add(c => c.ClassId, classId));
+
+        cut.WaitForAssertion(() => Assert.Equal("Zoom link removed — the meeting was deleted in Zoom. Reschedule to regenerate, or switch to a custom link.",
+            cut.Find("[data-testid=link-state]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=link-state] a"));
+    }
+
+    [Fact]
     public async Task ShowsAnUpdateThatIsRetryingBesideTheLinkItKeeps()
     {
         var classId = await new MeetingTestKit(app).ScheduleZoomClassAsync("State Flow", TestCalendar.NextYearOn(12, 6), new TimeSpan(9, 0, 0));
@@ -79,6 +84,7 @@ public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLif
         var cut = Render<Junocal.Web.Features.Scheduling.ClassDetailPage>(p => p.Add(c => c.ClassId, classId));
 
         cut.WaitForAssertion(() => Assert.Contains("Retrying (attempt 3", cut.Find("[data-testid=link-state]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(JoinUrl, cut.Find("[data-testid=link-state] a").GetAttribute("href")); // the link it keeps still opens the meeting
     }
 
     private async Task PutRowAsync(Guid classId, MeetingSyncState state, string? joinUrl)
@@ -94,17 +100,6 @@ public class ClassDetailPageLinkStates(JunocalApp app) : BunitContext, IAsyncLif
         Assert.Equal(1, updated);
     }
 
-    private async Task SignInAsync(string email)
-    {
-        var scope = await app.ScopeSignedInAsAsync(email);
-        _scope = scope;
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        foreach (var service in new[] { typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler) })
-        {
-            Services.AddSingleton(service, scope.ServiceProvider.GetRequiredService(service));
-        }
-
-        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-    }
+    private async Task SignInAsync(string email) =>
+        await UseServicesOfAsync(app, email, typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler));
 }

@@ -2,14 +2,14 @@ using Bunit;
 using Junocal.Domain.Scheduling;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Bookings;
+using Junocal.Web.Meetings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
 
 namespace Junocal.Tests.Components;
 
 /// <summary>A booking's Join button through the join moment, on a fake clock.</summary>
-public class JoinButtonRendering : BunitContext
+public class JoinButtonRendering : JunocalBunitContext
 {
     private const string Url = "https://zoom.sandbox.test/sandbox/zoom/j/81234567890?pwd=abc";
 
@@ -18,12 +18,7 @@ public class JoinButtonRendering : BunitContext
 
     private readonly FakeTimeProvider _clock = new();
 
-    public JoinButtonRendering()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton<TimeProvider>(_clock);
-    }
+    public JoinButtonRendering() => Services.AddSingleton<TimeProvider>(_clock);
 
     [Fact]
     public void MoreThanFifteenMinutesBeforeStillJoinsAndSaysWhenTheClassStarts()
@@ -124,5 +119,13 @@ public class JoinButtonRendering : BunitContext
 
     private static MyBooking Booking(string? url, string? whyNone = null) =>
         new(Guid.NewGuid(), Guid.NewGuid(), "Evening Flow", Start, Start.UtcDateTime, 45, "Maya Chen",
-            LocationKind.Zoom, "Online · Zoom", new JoinLink(url, whyNone, null), ClassCancelled: false, IsPast: false);
+            LocationKind.Zoom, "Online · Zoom", new JoinLink(url, StatusSaying(whyNone), "Zoom"), ClassCancelled: false, IsPast: false);
+
+    private static LinkStatus StatusSaying(string? whyNone) => whyNone switch
+    {
+        null => LinkStatus.Ready,
+        "The class was cancelled." => LinkStatus.ClassCancelled,
+        "The studio is arranging a new link." => LinkStatus.RemovedAtProvider,
+        _ => LinkStatus.Creating,
+    };
 }

@@ -2,22 +2,16 @@ using Bunit;
 using Junocal.Domain.Scheduling;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Meetings;
-using MudBlazor.Services;
+using Junocal.Tests.Infrastructure;
 
 namespace Junocal.Tests.Components;
 
-public class LocationPickerRendering : BunitContext
+public class LocationPickerRendering : JunocalBunitContext
 {
     private static readonly MeetingProviderStatus ZoomOff =
         new(LocationKind.Zoom, false, "Connect Zoom in Settings → Integrations", MeetingProviderStatus.IntegrationsUrl);
     private static readonly MeetingProviderStatus MeetOff =
         new(LocationKind.GoogleMeet, false, "Connect Google Meet in Settings → Integrations", MeetingProviderStatus.IntegrationsUrl);
-
-    public LocationPickerRendering()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-    }
 
     [Fact]
     public void DisablesTheAutoOptionsWithTheReasonAndALinkWhenNothingIsConnected()

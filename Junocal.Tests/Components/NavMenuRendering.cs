@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Junocal.Domain.People;
+using Junocal.Tests.Infrastructure;
 using Junocal.Web.Components.Layout;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -9,17 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
-using MudBlazor.Services;
 
 namespace Junocal.Tests.Components;
 
 /// <summary>The navigation each role sees, rendered with the app's real authorization policies.</summary>
-public class NavMenuRendering : BunitContext
+public class NavMenuRendering : JunocalBunitContext
 {
     public NavMenuRendering()
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
         Services.AddAuthorizationCore(Policies.Add);
         Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });
         // bUnit registers placeholders that refuse to authorize; the app's own policy evaluation is the point here.
@@ -28,8 +26,8 @@ public class NavMenuRendering : BunitContext
     }
 
     [Theory]
-    [InlineData(Roles.Owner, new[] { "Schedule", "Integrations", "Audit log" })]
-    [InlineData(Roles.FrontDesk, new[] { "Schedule" })]
+    [InlineData(Roles.Owner, new[] { "Schedule", "Clients", "People", "Integrations", "Audit log" })]
+    [InlineData(Roles.FrontDesk, new[] { "Schedule", "Clients" })]
     [InlineData(Roles.Instructor, new[] { "My classes" })]
     [InlineData(Roles.Client, new[] { "Classes", "My bookings" })]
     public void ShowsExactlyTheRolesPages(string role, string[] expected)
@@ -50,7 +48,7 @@ public class NavMenuRendering : BunitContext
         var cut = Render<CascadingAuthenticationState>(p => p.AddChildContent<NavMenu>());
 
         var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToArray();
-        Assert.Equal(["/schedule", "/settings/integrations", "/audit"], hrefs);
+        Assert.Equal(["/schedule", "/clients", "/people", "/settings/integrations", "/audit"], hrefs);
     }
 
     [Fact]

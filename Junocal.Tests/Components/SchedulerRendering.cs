@@ -1,28 +1,22 @@
 using Bunit;
 using Junocal.Tests.Infrastructure;
+using Junocal.Tests.Integrations.Zoom;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Junocal.Tests.Components;
 
 /// <summary>The scheduler's components over the real services and database, signed in as a given role.</summary>
 [Collection(SharedAppHost.Name)]
-public class SchedulerRendering(JunocalApp app) : BunitContext, IAsyncLifetime
+public class SchedulerRendering(JunocalApp app) : JunocalBunitContext, IAsyncLifetime
 {
     private AsyncServiceScope _scope;
 
     public async ValueTask InitializeAsync() => await app.ResetAsync();
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await _scope.DisposeAsync();
-        await base.DisposeAsync();
-    }
 
     [Fact]
     public async Task TheDialogShowsEachFieldsMessageBesideItAndStaysOpen()
@@ -81,6 +75,19 @@ public class SchedulerRendering(JunocalApp app) : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheOwnerSeesTheReconnectBannerOnceZoomRevokedTheGrant()
+    {
+        await ZoomFlow.ConnectOwnerAsync(app);
+        await app.Services.LoseGrantAsync(await app.Services.StudioIdAsync());
+        await SignInAsync(DemoSeeder.OwnerEmail);
+
+        var cut = RenderSchedule();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Reconnect required:", cut.Find("[data-testid=reconnect-banner]").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Equal("/settings/integrations", cut.Find("[data-testid=reconnect-banner] a").GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task TheListRangeReachesClassesBeyondTwoWeeks()
     {
         await TestClasses.AddAsync(app, "Far Future Flow", DateTimeOffset.UtcNow.AddDays(22), 8, Junocal.Domain.Scheduling.Location.InPerson("Studio A"));
@@ -112,16 +119,8 @@ public class SchedulerRendering(JunocalApp app) : BunitContext, IAsyncLifetime
             b.CloseComponent();
         }));
 
-    private async Task SignInAsync(string email)
-    {
-        _scope = await app.ScopeSignedInAsAsync(email);
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        foreach (var service in new[] { typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler) })
-        {
-            Services.AddSingleton(service, _scope.ServiceProvider.GetRequiredService(service));
-        }
-    }
+    private async Task SignInAsync(string email) =>
+        _scope = await UseServicesOfAsync(app, email, typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler));
 
     public sealed class ContainerFragment : ComponentBase
     {

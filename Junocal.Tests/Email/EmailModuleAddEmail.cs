@@ -71,11 +71,25 @@ public class EmailModuleAddEmail
     }
 
     [Fact]
-    public void RegistersTheSender()
+    public async Task RegistersASenderThatDeliversThroughTheConfiguredTransport()
     {
-        using var host = Build("Development", []);
+        var directory = Path.Combine(Path.GetTempPath(), "junocal-module-mail-" + Guid.NewGuid().ToString("N"));
+        using var host = Build("Development", new() { ["Email:PickupDirectory"] = directory });
+        try
+        {
+            var result = await host.Services.GetRequiredService<EmailSender>().SendAsync(ClassEmails.ReformerFlow(), "booking-1:confirmed:3", CancellationToken.None);
 
-        Assert.NotNull(host.Services.GetRequiredService<EmailSender>());
+            Assert.True(result.IsSent);
+            var file = Assert.Single(Directory.GetFiles(directory, "*.eml"));
+            Assert.Contains("Booked: Reformer Flow", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
     }
 
     private static IHost Build(string environment, Dictionary<string, string?> settings)

@@ -7,9 +7,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumVariable = "JUNOCAL_CHROMIUM";
 
+    /// <summary>
+    /// How long a wait for a state (an element, a text, a URL) may take before the test fails: far above what a
+    /// loaded two-core machine needs, so only a state that never comes fails. A met state returns at once.
+    /// </summary>
+    public const float Patience = 60_000;
+
     private IPlaywright? _playwright;
 
-    public IBrowser Browser { get; private set; } = default!;
+    // Private: every test opens its pages through NewContextAsync, so the Content-Security-Policy watch sees them all.
+    private IBrowser Browser { get; set; } = default!;
 
     public static string ArtifactsDirectory =>
         Environment.GetEnvironmentVariable("JUNOCAL_TEST_ARTIFACTS") is { Length: > 0 } dir
@@ -18,6 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(Patience);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -32,30 +40,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public static ViewportSize Desktop => new() { Width = 1366, Height = 900 };
-
-    public static ViewportSize Phone => new() { Width = 390, Height = 844 };
-
     /// <summary>
-    /// A page in a new browser context whose console is watched for Content-Security-Policy violations; the checks in
-    /// <see cref="PageChecks"/> fail the test on any. Every end-to-end test opens its pages here.
+    /// A new browser context (desktop size unless told otherwise) whose waits all have <see cref="Patience"/>, and whose
+    /// pages' consoles are watched for Content-Security-Policy violations: the checks in <see cref="PageChecks"/> fail
+    /// the test on any. Every end-to-end test opens its pages here.
     /// </summary>
-    public Task<IPage> NewPageAsync(ViewportSize? viewport = null) =>
-        NewPageAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? Desktop });
-
-    /// <inheritdoc cref="NewPageAsync(ViewportSize?)"/>
-    public async Task<IPage> NewPageAsync(BrowserNewContextOptions options)
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
-        var context = await Browser.NewContextAsync(options);
-        var page = await context.NewPageAsync();
-        PageChecks.WatchContentSecurityPolicy(page);
-        return page;
+        var context = await Browser.NewContextAsync(options ?? new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        context.SetDefaultTimeout(Patience);
+        context.SetDefaultNavigationTimeout(Patience);
+        // Playwright raises Page before NewPageAsync returns, so no console message is missed.
+        context.Page += (_, page) => PageChecks.WatchContentSecurityPolicy(page);
+        return context;
     }
 
     /// <summary>A new browser context signed in through the real login form.</summary>
-    public async Task<IPage> SignedInPageAsync(string baseUrl, string email, ViewportSize? viewport = null)
+    public async Task<IPage> SignedInPageAsync(string baseUrl, string email)
     {
-        var page = await NewPageAsync(viewport);
+        var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
         await page.GotoAsync(baseUrl + "/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Infrastructure.SignIn.Password);

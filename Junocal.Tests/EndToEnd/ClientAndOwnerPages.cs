@@ -41,7 +41,6 @@ public class ClientAndOwnerPages(JunocalApp app, BrowserFixture browser) : AppTe
         await page.GetByTestId("new-class").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New class" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("location-zoom-reason")).ToContainTextAsync("Connect Zoom in Settings → Integrations");
-        await page.WaitForTimeoutAsync(500); // let the dialog finish opening before the snapshot
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "owner-new-class-dialog");
 

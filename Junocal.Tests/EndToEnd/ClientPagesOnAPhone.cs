@@ -98,8 +98,8 @@ public class ClientPagesOnAPhone(JunocalApp app, BrowserFixture browser) : AppTe
         var account = drawer.GetByTestId("drawer-user");
         await Expect(account).ToContainTextAsync(DemoSeeder.ClientEmail);
         var signOut = account.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        await PageChecks.WaitForAnimationsAsync(page); // the drawer has slid in
         await AssertTouchSizedAndOnScreenAsync(page, signOut);
-        await page.WaitForTimeoutAsync(300); // the drawer slides in; let it settle before the snapshot
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, $"phone-{width}-drawer", fullPage: false);
 
@@ -109,14 +109,48 @@ public class ClientPagesOnAPhone(JunocalApp app, BrowserFixture browser) : AppTe
         await Expect(drawer.GetByTestId("drawer-user")).Not.ToBeInViewportAsync(); // the drawer gets out of the way
     }
 
-    private Task<IPage> PhoneAsync(int width, int height) =>
-        browser.NewPageAsync(new BrowserNewContextOptions
+    [Theory]
+    [MemberData(nameof(Phones))]
+    public async Task ThePublicStudioPageAndBookingWithSignUpFitThePhone(int width, int height)
+    {
+        var page = await PhoneAsync(width, height);
+
+        await page.GotoAsync(App.BaseUrl + "/s/juno-pilates");
+
+        await Expect(page.GetByTestId("public-class").First).ToBeVisibleAsync();
+        await AssertFitsAsync(page, expectActions: true);
+        await PageChecks.ScreenshotAsync(page, $"phone-{width}-public-studio", fullPage: false);
+
+        await page.GetByTestId("public-book").First.TapAsync();
+        await Expect(page.GetByTestId("book-summary")).ToBeVisibleAsync();
+        await AssertFitsAsync(page, expectActions: true);
+        await PageChecks.ScreenshotAsync(page, $"phone-{width}-public-book-sign-up", fullPage: false);
+    }
+
+    [Theory]
+    [MemberData(nameof(Phones))]
+    public async Task StudioSignUpFitsThePhone(int width, int height)
+    {
+        var page = await PhoneAsync(width, height);
+
+        await page.GotoAsync(App.BaseUrl + "/Account/SignUp");
+
+        await AssertFitsAsync(page, expectActions: false);
+        await AssertTouchSizedAndOnScreenAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Create studio" }));
+        await PageChecks.ScreenshotAsync(page, $"phone-{width}-studio-sign-up", fullPage: false);
+    }
+
+    private async Task<IPage> PhoneAsync(int width, int height)
+    {
+        var context = await browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = width, Height = height },
             IsMobile = true,
             HasTouch = true,
             DeviceScaleFactor = 2,
         });
+        return await context.NewPageAsync();
+    }
 
     private async Task<IPage> SignedInPhoneAsync(int width, int height)
     {
@@ -167,7 +201,7 @@ public class ClientPagesOnAPhone(JunocalApp app, BrowserFixture browser) : AppTe
 
         var problems = await page.EvaluateAsync<string[]>("""
             () => {
-              const actions = [...document.querySelectorAll('[data-testid=book], [data-testid=join], [data-testid=cancel-booking]')]
+              const actions = [...document.querySelectorAll('[data-testid=book], [data-testid=join], [data-testid=cancel-booking], [data-testid=public-book], [data-testid=confirm-book], [data-testid=sign-up-and-book]')]
                 .filter(el => el.getClientRects().length > 0);
               const problems = [];
               for (const el of actions) {

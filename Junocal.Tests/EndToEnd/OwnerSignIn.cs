@@ -10,7 +10,8 @@ public class OwnerSignIn(JunocalApp app, BrowserFixture browser) : AppTest(app),
     [Fact]
     public async Task TheDemoOwnerSignsInSeesTheScheduleAndSignsOut()
     {
-        var page = await browser.NewPageAsync();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
 
         await page.GotoAsync(App.BaseUrl + "/");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
@@ -38,7 +39,8 @@ public class OwnerSignIn(JunocalApp app, BrowserFixture browser) : AppTest(app),
     [Fact]
     public async Task AWrongPasswordShowsAClearMessageOnAnAccessiblePage()
     {
-        var page = await browser.NewPageAsync();
+        await using var context = await browser.NewContextAsync(new());
+        var page = await context.NewPageAsync();
         await page.GotoAsync(App.BaseUrl + "/Account/Login");
 
         await page.GetByLabel("Email").FillAsync(DemoSeeder.OwnerEmail);

@@ -12,6 +12,11 @@ internal static class PageChecks
     /// <summary>Records every Content-Security-Policy violation Chromium reports on the page's console.</summary>
     public static void WatchContentSecurityPolicy(IPage page)
     {
+        if (PolicyViolations.TryGetValue(page, out _))
+        {
+            return;
+        }
+
         var violations = PolicyViolations.GetValue(page, _ => new ConcurrentQueue<string>());
         page.Console += (_, message) =>
         {
@@ -26,14 +31,18 @@ internal static class PageChecks
     public static void AssertNoPolicyViolations(IPage page)
     {
         Assert.True(PolicyViolations.TryGetValue(page, out var violations),
-            "Open end-to-end pages with BrowserFixture.NewPageAsync, so their Content-Security-Policy violations are seen.");
+            "Open end-to-end pages through BrowserFixture.NewContextAsync, so their Content-Security-Policy violations are seen.");
         Assert.True(violations.IsEmpty, $"Content-Security-Policy violations on {page.Url}:\n{string.Join("\n", violations)}");
     }
 
-    /// <summary>Runs axe-core on the page as it is now and fails on any serious or critical violation (and on any CSP violation).</summary>
+    /// <summary>
+    /// Runs axe-core on the page once its animations have finished and fails on any serious or critical violation
+    /// (and on any CSP violation).
+    /// </summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
         AssertNoPolicyViolations(page);
+        await WaitForAnimationsAsync(page);
         var results = await page.RunAxe();
         var blocking = results.Violations
             .Where(v => v.Impact is "serious" or "critical")
@@ -46,9 +55,15 @@ internal static class PageChecks
     /// <summary>Blazor attaches handlers only once the circuit is up; the layout marks that moment.</summary>
     public static async Task WaitForInteractivityAsync(IPage page)
     {
-        await Assertions.Expect(page.Locator("#app-shell[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#app-shell[data-interactive=true]")).ToBeVisibleAsync();
         AssertNoPolicyViolations(page);
     }
+
+    /// <summary>Waits until no finite animation or transition runs (a dialog has finished opening); spinners may go on.</summary>
+    public static Task WaitForAnimationsAsync(IPage page) =>
+        page.WaitForFunctionAsync("""
+            () => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
+            """);
 
     /// <summary>Saves the whole page, or with <c>fullPage: false</c> only what the viewport shows (a phone's first screen).</summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)

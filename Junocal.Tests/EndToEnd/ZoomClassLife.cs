@@ -1,13 +1,11 @@
 using System.Text.RegularExpressions;
-using Junocal.Domain.Scheduling;
-using Junocal.Sandbox;
 using Junocal.Tests.Infrastructure;
 using Junocal.Tests.Integrations.Zoom;
+using Junocal.Tests.Meetings;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
-using Junocal.Web.Features.Scheduling;
-using Microsoft.AspNetCore.Hosting;
+using Junocal.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -26,10 +24,9 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
     [Fact]
     public async Task AZoomClassGetsItsLinkKeepsItAndLosesItAsTheHelpPageSays()
     {
-        await using var app = new JobsApp();
+        await using var app = JunocalApp.With(new() { Jobs = true, SweepInterval = TimeSpan.FromSeconds(2) });
         await app.InitializeAsync();
-        var zoom = app.Services.GetRequiredService<ZoomSandboxState>();
-        zoom.Reset();
+        var zoom = app.Zoom;
         await ZoomFlow.ConnectOwnerAsync(app);
 
         var page = await browser.SignedInPageAsync(app.BaseUrl, DemoSeeder.OwnerEmail);
@@ -47,7 +44,7 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await page.GotoAsync($"{app.BaseUrl}/classes/{classId}");
         await PageChecks.WaitForInteractivityAsync(page);
         var link = page.GetByTestId("link-state").Locator("a");
-        await Expect(link).ToHaveTextAsync(new Regex("^https://zoom\\.sandbox\\.test/.+/j/\\d+"), new() { Timeout = 20_000 });
+        await Expect(link).ToHaveTextAsync(new Regex("^https://zoom\\.sandbox\\.test/.+/j/\\d+"));
         var joinUrl = await link.TextContentAsync();
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "zoom-class-linked");
@@ -57,8 +54,9 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
             Assert.True((await client.ServiceProvider.GetRequiredService<ClientBookingService>().BookAsync(classId, CancellationToken.None)).Succeeded);
         }
 
-        await RescheduleAsync(app, classId);
-        await WaitUntilAsync(() => zoom.Meetings.Any(m => m.StartTime.Hour == 19 - 1 || m.StartTime.Hour == 19), TimeSpan.FromSeconds(20));
+        var kit = new MeetingTestKit(app);
+        await kit.UpdateAsync(classId, form => form.StartTime = new TimeSpan(19, 0, 0));
+        await Eventually.HoldsAsync(() => zoom.Meetings.Any(m => m.StartTime.Hour == 19 - 1 || m.StartTime.Hour == 19), "The meeting moved to 19:00");
         await page.ReloadAsync();
         await PageChecks.WaitForInteractivityAsync(page);
         await Expect(page.GetByTestId("link-state").Locator("a")).ToHaveTextAsync(joinUrl!);
@@ -66,10 +64,11 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await page.GotoAsync(app.BaseUrl + "/sandbox/zoom/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete in Zoom" }).First.ClickAsync();
         // The class page shows the state it finds; wait for Zoom's notification to be answered first.
-        await WaitUntilAsync(() => zoom.WebhookDeliveries.Any(d => d.Event == "meeting.deleted" && d.Status == Junocal.Sandbox.Webhooks.WebhookDeliveryStatus.Delivered), TimeSpan.FromSeconds(30));
+        await Eventually.HoldsAsync(() => zoom.WebhookDeliveries.Any(d => d.Event == "meeting.deleted" && d.Status == Junocal.Sandbox.Webhooks.WebhookDeliveryStatus.Delivered),
+            "Zoom's meeting.deleted answered");
         await page.GotoAsync($"{app.BaseUrl}/classes/{classId}");
         await PageChecks.WaitForInteractivityAsync(page);
-        await Expect(page.GetByTestId("link-state")).ToContainTextAsync("Zoom link removed — the meeting was deleted in Zoom", new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("link-state")).ToContainTextAsync("Zoom link removed — the meeting was deleted in Zoom");
         await PageChecks.ScreenshotAsync(page, "zoom-class-removed-in-zoom");
 
         var client2 = await browser.SignedInPageAsync(app.BaseUrl, DemoSeeder.ClientEmail);
@@ -80,64 +79,15 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await Expect(row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Join") })).ToHaveCountAsync(0);
         await PageChecks.ScreenshotAsync(client2, "zoom-client-my-bookings-after-removal");
 
-        var other = await ScheduleZoomClassAsync(app, "Barre Burn");
-        await WaitUntilAsync(() => zoom.Meetings.Any(m => m.Topic == "Barre Burn"), TimeSpan.FromSeconds(20));
-        await CancelAsync(app, other);
-        await WaitUntilAsync(() => zoom.Meetings.All(m => m.Topic != "Barre Burn"), TimeSpan.FromSeconds(20));
+        var other = await kit.ScheduleZoomClassAsync("Barre Burn", TestCalendar.NextYearOn(7, 1), new TimeSpan(18, 0, 0));
+        await Eventually.ReturnsAsync(() => kit.RowAsync(other), row => row?.State == MeetingSyncState.Linked, what: "Barre Burn's link");
+        await kit.CancelAsync(other);
+        await Eventually.HoldsAsync(() => zoom.Meetings.All(m => m.Topic != "Barre Burn"), "Barre Burn's meeting gone from Zoom");
     }
 
     private static async Task<Guid> ClassIdAsync(JunocalApp app, string name)
     {
         await using var db = app.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
         return await db.ClassSessions.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
-    }
-
-    private static async Task RescheduleAsync(JunocalApp app, Guid classId)
-    {
-        await using var owner = await app.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
-        var (form, version) = (await owner.ServiceProvider.GetRequiredService<ScheduleService>().GetForEditAsync(classId, CancellationToken.None))!.Value;
-        form.StartTime = new TimeSpan(19, 0, 0);
-        Assert.True((await owner.ServiceProvider.GetRequiredService<ClassScheduler>().UpdateAsync(classId, version, form, CancellationToken.None)).Succeeded);
-    }
-
-    private static async Task<Guid> ScheduleZoomClassAsync(JunocalApp app, string name)
-    {
-        await using var owner = await app.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
-        var options = await owner.ServiceProvider.GetRequiredService<ScheduleService>().GetEditorOptionsAsync(CancellationToken.None);
-        var result = await owner.ServiceProvider.GetRequiredService<ClassScheduler>().ScheduleAsync(new ClassForm
-        {
-            Name = name, InstructorId = options.Instructors[0].Id, Date = DateTime.UtcNow.Date.AddDays(5), StartTime = new TimeSpan(18, 0, 0),
-            DurationMinutes = 45, Capacity = 10, LocationKind = LocationKind.Zoom,
-        }, CancellationToken.None);
-        return Assert.Single(result.ClassIds);
-    }
-
-    private static async Task CancelAsync(JunocalApp app, Guid classId)
-    {
-        await using var owner = await app.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
-        var version = (await owner.ServiceProvider.GetRequiredService<ScheduleService>().GetForEditAsync(classId, CancellationToken.None))!.Value.Version;
-        Assert.True((await owner.ServiceProvider.GetRequiredService<ClassScheduler>().CancelAsync(classId, version, null, CancellationToken.None)).Succeeded);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The sandbox did not reach the expected state in time.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
-    private sealed class JobsApp : JunocalApp
-    {
-        protected override void ConfigureTestHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Jobs:Enabled", "true");
-            builder.UseSetting("Jobs:MeetingSweepInterval", "00:00:02");
-        }
     }
 }

@@ -1,6 +1,9 @@
 namespace Junocal.Tests.Infrastructure;
 
-/// <summary>A test on the shared host that starts from the two freshly seeded demo studios.</summary>
+/// <summary>
+/// A test on the shared host that starts from the two freshly seeded demo studios, an empty Zoom sandbox, no
+/// emails, no armed faults and no captured logs (<see cref="JunocalApp.ResetAsync"/>).
+/// </summary>
 [Collection(SharedAppHost.Name)]
 public abstract class AppTest(JunocalApp app) : IAsyncLifetime
 {

@@ -1,11 +1,11 @@
+using Junocal.Domain.Meetings;
 using Junocal.Tests.Infrastructure;
-using Junocal.Web.Meetings;
 
 namespace Junocal.Tests.Meetings;
 
 /// <summary>Class changes that arrive while a meeting call is in flight, and sweeps where one class fails.</summary>
 [Collection(MeetingFaultHosts.Name)]
-public class MeetingSyncConcurrency(MeetingFaultHost host) : IAsyncLifetime
+public class MeetingSyncConcurrency(JunocalApp host) : IAsyncLifetime
 {
     // Early October next year: in the future, and London is on BST (UTC+1).
     private static readonly DateTime Day = TestCalendar.NextYearOn(10, 4);
@@ -15,7 +15,6 @@ public class MeetingSyncConcurrency(MeetingFaultHost host) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await host.ResetAsync();
-        _kit.Zoom.Reset();
         await _kit.ConnectZoomAsync();
     }
 
@@ -29,10 +28,10 @@ public class MeetingSyncConcurrency(MeetingFaultHost host) : IAsyncLifetime
     public async Task ARescheduleDuringTheCreateEndsWithOneMeetingAtTheNewTime()
     {
         var classId = await _kit.ScheduleZoomClassAsync("Racing Flow", Day, new TimeSpan(9, 0, 0));
-        var (reached, release) = host.Line.HoldNext(HttpMethod.Post);
+        var (reached, release) = host.Faults.Writes.HoldNextOutcomeWrite();
 
         var inFlight = _kit.SyncAsTheJobWouldAsync(classId);
-        await reached.WaitAsync(TimeSpan.FromSeconds(10)); // Zoom made the meeting at 09:00; its answer is on the way
+        await reached.WaitAsync(TimeSpan.FromMinutes(1)); // Zoom made the meeting at 09:00; Junocal has not recorded it yet
         await _kit.UpdateAsync(classId, form => form.StartTime = new TimeSpan(18, 45, 0));
         release.SetResult();
         Assert.Null(await inFlight);
@@ -50,7 +49,7 @@ public class MeetingSyncConcurrency(MeetingFaultHost host) : IAsyncLifetime
     {
         var first = await _kit.ScheduleZoomClassAsync("First", Day.AddDays(1), new TimeSpan(9, 0, 0));
         var second = await _kit.ScheduleZoomClassAsync("Second", Day.AddDays(1), new TimeSpan(11, 0, 0));
-        host.WriteFailures.FailNextOutcomeWrite();
+        host.Faults.Writes.FailNextOutcomeWrite();
 
         Assert.Equal(2, await _kit.SweepAsync());
 

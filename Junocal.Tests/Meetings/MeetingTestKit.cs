@@ -1,3 +1,4 @@
+using Junocal.Domain.Meetings;
 using Junocal.Domain.Scheduling;
 using Junocal.Sandbox;
 using Junocal.Sandbox.Meetings;

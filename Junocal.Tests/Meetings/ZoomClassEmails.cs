@@ -1,6 +1,6 @@
+using Junocal.Domain.Meetings;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Data;
-using Junocal.Web.Meetings;
 using Junocal.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +19,6 @@ public class ZoomClassEmails(JunocalApp app) : AppTest(app)
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Kit.Zoom.Reset();
         await Kit.ConnectZoomAsync();
     }
 
@@ -36,17 +35,17 @@ public class ZoomClassEmails(JunocalApp app) : AppTest(app)
         await BookLongAgoAsync(classId);
 
         await DispatchAsync();
-        var confirmation = Assert.Single(await MailAsync(), Ours);
+        var confirmation = Assert.Single(await App.SentMailAsync(), Ours);
         Assert.StartsWith("Booked: Early Bird Flow", confirmation.Subject, StringComparison.Ordinal);
         Assert.Contains(LinkWillFollow, confirmation.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(ZoomLinks, confirmation.TextBody, StringComparison.Ordinal);
-        ClearMail();
+        App.ClearMail();
 
         Assert.Equal(MeetingSyncState.Linked, await Kit.SyncAsync(classId));
         await App.Services.GetRequiredService<ReminderPlanner>().OweDueRemindersAsync(CancellationToken.None);
         await DispatchAsync();
 
-        var reminder = Assert.Single(await MailAsync(), Ours);
+        var reminder = Assert.Single(await App.SentMailAsync(), Ours);
         Assert.StartsWith("Reminder: Early Bird Flow", reminder.Subject, StringComparison.Ordinal);
         Assert.Contains(Assert.Single(Kit.Zoom.Meetings).JoinUrl, reminder.TextBody, StringComparison.Ordinal);
     }
@@ -59,13 +58,13 @@ public class ZoomClassEmails(JunocalApp app) : AppTest(app)
         var joinUrl = Assert.Single(Kit.Zoom.Meetings).JoinUrl;
         await Kit.BookAsClientAsync(classId);
         await DispatchAsync();
-        ClearMail();
+        App.ClearMail();
 
         await Kit.UpdateAsync(classId, form => form.StartTime = new TimeSpan(17, 30, 0));
         Assert.Equal(MeetingSyncState.Linked, await Kit.SyncAsync(classId));
         await DispatchAsync();
 
-        var message = Assert.Single(await MailAsync(), Ours);
+        var message = Assert.Single(await App.SentMailAsync(), Ours);
         Assert.StartsWith("Rescheduled: Moving Flow", message.Subject, StringComparison.Ordinal);
         Assert.Contains("17:30", message.TextBody, StringComparison.Ordinal);
         Assert.Contains(joinUrl, message.TextBody, StringComparison.Ordinal);
@@ -80,15 +79,15 @@ public class ZoomClassEmails(JunocalApp app) : AppTest(app)
         var meeting = Assert.Single(Kit.Zoom.Meetings);
         await BookLongAgoAsync(classId);
         await DispatchAsync();
-        Assert.Contains(meeting.JoinUrl, Assert.Single(await MailAsync(), Ours).TextBody, StringComparison.Ordinal);
-        ClearMail();
+        Assert.Contains(meeting.JoinUrl, Assert.Single(await App.SentMailAsync(), Ours).TextBody, StringComparison.Ordinal);
+        App.ClearMail();
 
         Assert.True(Kit.Zoom.DeleteMeetingInZoom(meeting.Id));
         await Kit.WaitForWebhooksAsync();
         await App.Services.GetRequiredService<ReminderPlanner>().OweDueRemindersAsync(CancellationToken.None);
         await DispatchAsync();
 
-        var reminder = Assert.Single(await MailAsync(), Ours);
+        var reminder = Assert.Single(await App.SentMailAsync(), Ours);
         Assert.StartsWith("Reminder: Vanishing Flow", reminder.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(meeting.JoinUrl, reminder.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(ZoomLinks, reminder.TextBody, StringComparison.Ordinal);
@@ -118,28 +117,4 @@ public class ZoomClassEmails(JunocalApp app) : AppTest(app)
     }
 
     private Task<int> DispatchAsync() => App.Services.GetRequiredService<EmailDispatcher>().DispatchDueAsync(CancellationToken.None);
-
-    private async Task<List<MimeMessage>> MailAsync()
-    {
-        if (!Directory.Exists(App.MailDirectory))
-        {
-            return [];
-        }
-
-        var messages = new List<MimeMessage>();
-        foreach (var file in Directory.GetFiles(App.MailDirectory, "*.eml").Order())
-        {
-            messages.Add(await MimeMessage.LoadAsync(file));
-        }
-
-        return messages;
-    }
-
-    private void ClearMail()
-    {
-        if (Directory.Exists(App.MailDirectory))
-        {
-            Directory.Delete(App.MailDirectory, recursive: true);
-        }
-    }
 }

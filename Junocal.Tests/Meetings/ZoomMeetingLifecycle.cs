@@ -1,6 +1,8 @@
+using Junocal.Domain.Meetings;
 using Junocal.Domain.Scheduling;
 using Junocal.Sandbox;
 using Junocal.Sandbox.Faults;
+using Junocal.Sandbox.Users;
 using Junocal.Tests.Infrastructure;
 using Junocal.Tests.Integrations.Zoom;
 using Junocal.Web.Data;
@@ -28,7 +30,6 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Zoom.Reset();
         await ZoomFlow.ConnectOwnerAsync(App);
     }
 
@@ -56,6 +57,11 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
         Assert.True(meeting.Settings.JoinBeforeHost);
         Assert.Equal($"Created by Junocal for class {classId}", meeting.Agenda);
         Assert.Equal(meeting.JoinUrl, (await Kit.DetailAsync(classId)).JoinUrl);
+        var row = await Kit.RowAsync(classId);
+        Assert.Equal(meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), row!.ExternalId);
+        Assert.Equal(meeting.JoinUrl, row.JoinUrl);
+        Assert.False(string.IsNullOrEmpty(meeting.Password));
+        Assert.Equal(meeting.Password, row.Password); // stored for the life of the class
         await using var owner = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
         var card = await owner.ServiceProvider.GetRequiredService<Junocal.Web.Integrations.Zoom.ZoomConnectionService>().GetCardAsync(CancellationToken.None);
         Assert.Equal($"Connected as {meeting.HostEmail}", card.Label);
@@ -128,6 +134,8 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
         var removed = await Kit.DetailAsync(classId);
         Assert.Null(removed.JoinUrl);
         Assert.StartsWith("Zoom link removed — the meeting was deleted in Zoom", removed.Class.LinkState, StringComparison.Ordinal);
+        // The help page: "when you cancel a class or delete the meeting, the corresponding row is removed".
+        Assert.Null(await Kit.RowAsync(classId));
 
         await Kit.UpdateAsync(classId, form => form.StartTime = new TimeSpan(11, 0, 0));
         Assert.Equal(MeetingSyncState.Linked, await Kit.SyncAsync(classId));
@@ -219,8 +227,96 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
         Assert.Null(detail.JoinUrl);
         Assert.Equal("Link needed — Zoom was disconnected", detail.Class.LinkState);
         Assert.Single(Zoom.Meetings); // Junocal does not reach back to delete meetings on the owner's account
+        await AssertMeetingDataGoneAsync(classId);
+    }
+
+    [Fact]
+    public async Task UninstallingInZoomErasesTheMeetingDataAndSaysALinkIsNeeded()
+    {
+        var classId = await Kit.ScheduleZoomClassAsync("Uninstalled Flow", July.AddDays(14), new TimeSpan(20, 0, 0), 45);
+        Assert.Equal(MeetingSyncState.Linked, await Kit.SyncAsync(classId));
+        Assert.NotNull((await Kit.RowAsync(classId))!.Password);
+
+        Assert.True(Zoom.UninstallApp(TestUsers.Owner.Id));
+        await Kit.WaitForWebhooksAsync();
+
+        var detail = await Kit.DetailAsync(classId);
+        Assert.Null(detail.JoinUrl);
+        Assert.Equal("Link needed — Zoom was disconnected", detail.Class.LinkState);
+        Assert.Single(Zoom.Meetings); // it stays on the owner's Zoom account
+        await AssertMeetingDataGoneAsync(classId);
+    }
+
+    [Fact]
+    public async Task TheMeetingRunsInTheStudiosZoneWhenTheZoomUserLivesInAnother()
+    {
+        await using (var owner = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail))
+        {
+            await owner.ServiceProvider.GetRequiredService<Junocal.Web.Integrations.Zoom.ZoomConnectionService>().DisconnectAsync(CancellationToken.None);
+        }
+
+        await ZoomFlow.ConnectOwnerAsync(App, user: TestUsers.Instructor); // Zoom user in Europe/Berlin
+        var classId = await Kit.ScheduleZoomClassAsync("Berlin Account Flow", July.AddDays(15), new TimeSpan(7, 30, 0), 50);
+
+        Assert.Equal(MeetingSyncState.Linked, await Kit.SyncAsync(classId));
+
+        var meeting = Assert.Single(Zoom.Meetings);
+        Assert.Equal(TestUsers.Instructor.Email, meeting.HostEmail);
+        Assert.Equal("Europe/London", meeting.Timezone);
+        Assert.Equal(TestCalendar.Utc(July.AddDays(15), 6, 30), meeting.StartTime); // 07:30 BST, not 07:30 in Berlin
+    }
+
+    [Fact]
+    public async Task TheJoinLinkAppearsOnMyBookingsOnceTheMeetingExists()
+    {
+        var classId = await Kit.ScheduleZoomClassAsync("Booked Flow", July.AddDays(16), new TimeSpan(9, 0, 0), 45);
+        await Kit.BookAsClientAsync(classId);
+        Assert.Null((await MyBookingAsync(classId)).Join?.Url);
+
+        Assert.Equal(MeetingSyncState.Linked, await Kit.SyncAsync(classId));
+
+        Assert.Equal(Assert.Single(Zoom.Meetings).JoinUrl, (await MyBookingAsync(classId)).Join?.Url);
+    }
+
+    [Fact]
+    public async Task ConnectingLeavesExistingClassesWithTheLinkTheyHad()
+    {
+        await using (var owner = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail))
+        {
+            await owner.ServiceProvider.GetRequiredService<Junocal.Web.Integrations.Zoom.ZoomConnectionService>().DisconnectAsync(CancellationToken.None);
+        }
+
+        const string CustomUrl = "https://meet.example.com/custom-flow";
+        var custom = await TestClasses.AddAsync(App, "Custom Flow", TestCalendar.Utc(July.AddDays(17), 9), 10, Location.CustomLink(CustomUrl));
+        var inPerson = await TestClasses.AddAsync(App, "Studio Flow", TestCalendar.Utc(July.AddDays(17), 11), 10, Location.InPerson("Studio A"));
+
+        await ZoomFlow.ConnectOwnerAsync(App);
+        await Kit.SweepAsync();
+
+        Assert.Empty(Zoom.Meetings);
+        Assert.Equal(CustomUrl, (await Kit.DetailAsync(custom)).JoinUrl);
+        Assert.Null((await Kit.DetailAsync(inPerson)).JoinUrl);
+        Assert.Null(await Kit.RowAsync(custom));
+        Assert.Null(await Kit.RowAsync(inPerson));
+    }
+
+    private async Task<MyBooking> MyBookingAsync(Guid classId)
+    {
+        await using var client = await App.ScopeSignedInAsAsync(DemoSeeder.ClientEmail);
+        var mine = await client.ServiceProvider.GetRequiredService<ClientBookingService>().MyBookingsAsync(CancellationToken.None);
+        return Assert.Single(mine.Upcoming, b => b.ClassId == classId);
+    }
+
+    /// <summary>The class keeps one meeting row, which says a link is needed and holds no meeting id, link or password.</summary>
+    private async Task AssertMeetingDataGoneAsync(Guid classId)
+    {
         await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
-        Assert.All(await db.ClassMeetings.ToListAsync(), m => Assert.Null(m.ExternalId));
+        var row = Assert.Single(await db.ClassMeetings.AsNoTracking().ToListAsync());
+        Assert.Equal(classId, row.ClassSessionId);
+        Assert.Equal(MeetingSyncState.LinkNeeded, row.State);
+        Assert.Null(row.ExternalId);
+        Assert.Null(row.JoinUrl);
+        Assert.Null(row.Password);
     }
 
     [Fact]

@@ -2,9 +2,7 @@ using Junocal.Domain.Scheduling;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 
 namespace Junocal.Tests.Notifications;
 
@@ -15,7 +13,7 @@ public class BackgroundDelivery
     [Fact]
     public async Task TheConfirmationArrivesOnItsOwn()
     {
-        await using var app = new JobsApp();
+        await using var app = JunocalApp.With(new() { Jobs = true });
         await app.InitializeAsync();
         var classId = await TestClasses.AddAsync(app, "Quiet Flow", DateTimeOffset.UtcNow.AddDays(4), 10, Location.InPerson("Studio A"));
 
@@ -25,39 +23,9 @@ public class BackgroundDelivery
             Assert.True(booked.Succeeded, booked.Error);
         }
 
-        var message = await WaitForMailAsync(app, "Booked: Quiet Flow", TimeSpan.FromSeconds(30));
+        static bool IsTheConfirmation(MimeKit.MimeMessage m) => m.Subject?.StartsWith("Booked: Quiet Flow", StringComparison.Ordinal) == true;
+        var mail = await Eventually.ReturnsAsync(app.SentMailAsync, sent => sent.Any(IsTheConfirmation), what: "The booking confirmation");
+        var message = Assert.Single(mail, IsTheConfirmation);
         Assert.Equal(DemoSeeder.ClientEmail, message.To.Mailboxes.Single().Address);
-    }
-
-    private static async Task<MimeMessage> WaitForMailAsync(JunocalApp app, string subjectStart, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Directory.Exists(app.MailDirectory))
-            {
-                foreach (var file in Directory.GetFiles(app.MailDirectory, "*.eml"))
-                {
-                    var message = await MimeMessage.LoadAsync(file);
-                    if (message.Subject?.StartsWith(subjectStart, StringComparison.Ordinal) == true)
-                    {
-                        return message;
-                    }
-                }
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"No email \"{subjectStart}…\" within {timeout}.");
-    }
-
-    private sealed class JobsApp : JunocalApp
-    {
-        protected override void ConfigureTestHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Jobs:Enabled", "true");
-            builder.UseSetting("Jobs:EmailDispatchInterval", "00:00:01");
-        }
     }
 }

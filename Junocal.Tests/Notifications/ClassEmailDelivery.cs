@@ -28,7 +28,7 @@ public class ClassEmailDelivery(JunocalApp app) : AppTest(app)
 
         Assert.Equal(1, sent);
         Assert.Equal(0, again);
-        var message = Assert.Single(await MailAsync());
+        var message = Assert.Single(await App.SentMailAsync());
         Assert.StartsWith("Booked: Late Flow", message.Subject, StringComparison.Ordinal);
         Assert.Equal(DemoSeeder.ClientEmail, message.To.Mailboxes.Single().Address);
         Assert.Contains(Link, message.TextBody, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public class ClassEmailDelivery(JunocalApp app) : AppTest(app)
 
         await DispatchAsync();
 
-        var mail = await MailAsync();
+        var mail = await App.SentMailAsync();
         Assert.Equal(2, mail.Count); // the confirmation and the change notice
         Assert.All(mail, m => Assert.DoesNotContain(Link, m.TextBody, StringComparison.Ordinal));
         Assert.All(mail, m => Assert.Contains("Studio A", m.TextBody, StringComparison.Ordinal));
@@ -56,13 +56,13 @@ public class ClassEmailDelivery(JunocalApp app) : AppTest(app)
         var classId = await NewClassAsync(DateTimeOffset.UtcNow.AddDays(3));
         await BookAsClientAsync(classId);
         await DispatchAsync();
-        ClearMail();
+        App.ClearMail();
 
         await UpdateAsOwnerAsync(classId, form => form.StartTime = new TimeSpan(6, 15, 0));
         await DispatchAsync();
         await DispatchAsync();
 
-        var message = Assert.Single(await MailAsync());
+        var message = Assert.Single(await App.SentMailAsync());
         Assert.StartsWith("Rescheduled: Late Flow", message.Subject, StringComparison.Ordinal);
         Assert.Contains("06:15", message.TextBody, StringComparison.Ordinal);
     }
@@ -73,7 +73,7 @@ public class ClassEmailDelivery(JunocalApp app) : AppTest(app)
         var classId = await NewClassAsync(DateTimeOffset.UtcNow.AddDays(3));
         await BookAsClientAsync(classId);
         await DispatchAsync();
-        ClearMail();
+        App.ClearMail();
 
         await using (var owner = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail))
         {
@@ -83,7 +83,7 @@ public class ClassEmailDelivery(JunocalApp app) : AppTest(app)
 
         await DispatchAsync();
 
-        var message = Assert.Single(await MailAsync());
+        var message = Assert.Single(await App.SentMailAsync());
         Assert.StartsWith("Cancelled: Late Flow", message.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(Link, message.TextBody, StringComparison.Ordinal);
         Assert.Contains("Studio closed", message.TextBody, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public class ClassEmailDelivery(JunocalApp app) : AppTest(app)
         }
 
         await DispatchAsync();
-        var mine = Assert.Single(await MailAsync(), m => m.Subject!.Contains("Late Flow", StringComparison.Ordinal));
+        var mine = Assert.Single(await App.SentMailAsync(), m => m.Subject!.Contains("Late Flow", StringComparison.Ordinal));
         Assert.StartsWith("Reminder: Late Flow", mine.Subject, StringComparison.Ordinal);
     }
 
@@ -134,28 +134,4 @@ public class ClassEmailDelivery(JunocalApp app) : AppTest(app)
     }
 
     private Task<int> DispatchAsync() => App.Services.GetRequiredService<EmailDispatcher>().DispatchDueAsync(CancellationToken.None);
-
-    private async Task<List<MimeMessage>> MailAsync()
-    {
-        if (!Directory.Exists(App.MailDirectory))
-        {
-            return [];
-        }
-
-        var messages = new List<MimeMessage>();
-        foreach (var file in Directory.GetFiles(App.MailDirectory, "*.eml").Order())
-        {
-            messages.Add(await MimeMessage.LoadAsync(file));
-        }
-
-        return messages;
-    }
-
-    private void ClearMail()
-    {
-        if (Directory.Exists(App.MailDirectory))
-        {
-            Directory.Delete(App.MailDirectory, recursive: true);
-        }
-    }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using Junocal.Tests.Infrastructure;
 using Junocal.Tests.Security.Transport;
 using Junocal.Web.Features.Demo;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Junocal.Tests.Operations;
 
@@ -22,7 +21,11 @@ public class SandboxMounting(JunocalApp app) : AppTest(app)
     [Fact]
     public async Task LeavesTheSandboxOutOfProductionUnlessAskedFor()
     {
-        await using var production = new ProductionApp();
+        await using var production = JunocalApp.With(new()
+        {
+            Environment = "Production",
+            Settings = new Dictionary<string, string?> { ["Sandbox:Enabled"] = null, ["Email:UsePickupDirectory"] = "true" },
+        });
         await production.InitializeAsync();
         using var client = production.CreateBrowserlikeClient();
 
@@ -36,7 +39,7 @@ public class SandboxMounting(JunocalApp app) : AppTest(app)
     [InlineData("/sandbox/zoom/faults")]
     public async Task AsksForTheOwnersSignInBeforeTheSandboxDashboardInProduction(string path)
     {
-        await using var production = new SandboxInProductionApp();
+        await using var production = SandboxInProduction();
         await production.InitializeAsync();
         using var anonymous = production.CreateProxiedClient();
         using var client = production.CreateProxiedClient();
@@ -56,7 +59,7 @@ public class SandboxMounting(JunocalApp app) : AppTest(app)
     [Fact]
     public async Task KeepsZoomsOwnSandboxEndpointsOnTheirOwnCredentialsInProduction()
     {
-        await using var production = new SandboxInProductionApp();
+        await using var production = SandboxInProduction();
         await production.InitializeAsync();
         using var anonymous = production.CreateProxiedClient();
 
@@ -67,22 +70,6 @@ public class SandboxMounting(JunocalApp app) : AppTest(app)
         Assert.InRange((int)token.StatusCode, 400, 499); // refused on its client credentials, not sent to the sign-in page
     }
 
-    private sealed class SandboxInProductionApp : ProductionBehindProxyApp
-    {
-        protected override void ConfigureProxy(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Sandbox:Enabled", "true");
-            builder.UseSetting("Sandbox:AllowInProduction", "true");
-        }
-    }
-
-    private sealed class ProductionApp : JunocalApp
-    {
-        protected override void ConfigureTestHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Sandbox:Enabled", null);
-            builder.UseSetting("Email:UsePickupDirectory", "true");
-        }
-    }
+    private static JunocalApp SandboxInProduction() =>
+        JunocalApp.With(BehindProxy.Production(("Sandbox:Enabled", "true"), ("Sandbox:AllowInProduction", "true")));
 }

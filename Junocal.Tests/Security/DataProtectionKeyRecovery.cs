@@ -1,7 +1,6 @@
 using System.Net;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Demo;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Junocal.Tests.Security;
 
@@ -11,7 +10,7 @@ public sealed class DataProtectionKeyRecovery
     [Fact]
     public async Task SignsInOnAnInstanceWhoseTokenKeyCannotOpenTheStoredKeys()
     {
-        await using var first = new JunocalApp();
+        var first = new JunocalApp();
         await first.InitializeAsync();
         var cookies = new CookieContainer(); // the browser keeps the sign-in and antiforgery cookies of the old key
         using (var earlier = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = new Uri(first.BaseUrl) })
@@ -19,8 +18,18 @@ public sealed class DataProtectionKeyRecovery
             Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(earlier, DemoSeeder.OwnerEmail, SignIn.Password)).StatusCode);
         }
 
-        await using var second = new OtherTokenKeyApp(first.Database);
-        second.StartServer();
+        // After a deploy that retired the token key the stored Data Protection keys were encrypted with.
+        await using var second = first.Restart(new()
+        {
+            Settings = new Dictionary<string, string?>
+            {
+                ["Security:TokenKeys:test"] = "",
+                ["Security:TokenKeys:other"] = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=",
+                ["Security:ActiveTokenKey"] = "other",
+            },
+        });
+        await first.DisposeAsync();
+        await second.StartAsync();
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = new Uri(second.BaseUrl) };
 
         var stale = await client.GetAsync("/schedule", TestContext.Current.CancellationToken);
@@ -34,13 +43,4 @@ public sealed class DataProtectionKeyRecovery
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/schedule", TestContext.Current.CancellationToken)).StatusCode);
     }
 
-    private sealed class OtherTokenKeyApp(TestDatabase database) : JunocalApp(database, ownsDatabase: false)
-    {
-        protected override void ConfigureTestHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Security:TokenKeys:test", "");
-            builder.UseSetting("Security:TokenKeys:other", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
-            builder.UseSetting("Security:ActiveTokenKey", "other");
-        }
-    }
 }

@@ -34,9 +34,28 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         ["/audit"] =                  [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
         ["/outbox"] =                 [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
         [ClassDetail] =               [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Denied],
+        ["/clients"] =                [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Denied,  Outcome.Denied],
+        ["/people"] =                 [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
+        // Public: the studio's booking page and a class's booking step, and an invitation link (which refuses a bad token itself).
+        [BookingPage] =               [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        [BookClass] =                 [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        [Invitation] =                [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/studios"] =                [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/account"] =                [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        // Account pages: anyone, signed in or not (links from emails are opened wherever the person is).
+        ["/Account/SignUp"] =             [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/CheckEmail"] =         [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ConfirmEmail"] =       [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ResendConfirmation"] = [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ForgotPassword"] =     [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/Account/ResetPassword"] =      [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
         [BookingCalendarFile] =       [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Denied,  Outcome.Allowed],
         [BookingGoogleCalendar] =     [Outcome.Login, Outcome.Denied,  Outcome.Denied,  Outcome.Denied,  Outcome.Allowed],
     };
+
+    private const string BookingPage = "/s/{Slug}";
+    private const string BookClass = "/s/{Slug}/book/{ClassId:guid}";
+    private const string Invitation = "/invite/{Token}";
 
     // Filled in with a class the demo instructor teaches.
     private const string ClassDetail = "/classes/{ClassId:guid}";
@@ -85,7 +104,9 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         foreach (var (template, outcomes) in Table)
         {
             var route = template.Replace("{ClassId:guid}", mayasClass.ToString(), StringComparison.Ordinal)
-                .Replace("{BookingId:guid}", alexsBooking.ToString(), StringComparison.Ordinal);
+                .Replace("{BookingId:guid}", alexsBooking.ToString(), StringComparison.Ordinal)
+                .Replace("{Slug}", "juno-pilates", StringComparison.Ordinal)
+                .Replace("{Token}", "not-a-token", StringComparison.Ordinal);
             for (var column = 0; column < Columns.Length; column++)
             {
                 var actual = await OutcomeOfAsync(clients[Columns[column]], route);

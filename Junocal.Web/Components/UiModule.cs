@@ -20,10 +20,13 @@ public static class UiModule
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization, so a cookie out of step with the account's membership is renewed before any policy reads it.
         app.UseCurrentUser();
+        app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache();
         return app;
     }
 

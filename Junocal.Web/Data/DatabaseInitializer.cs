@@ -1,16 +1,15 @@
-using Junocal.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Junocal.Web.Data;
 
 /// <summary>
-/// Brings the database to the current migration before the server accepts requests, then seeds demo data
-/// when asked. A database that cannot be reached stops start-up with one line saying what to fix.
+/// Brings the database to the current migration before the server accepts requests, then runs the seeders
+/// (demo data, when asked). A database that cannot be reached stops start-up with one line saying what to fix.
 /// </summary>
 internal sealed partial class DatabaseInitializer(
     SystemDbContextFactory contexts,
-    DemoSeeder demoSeeder,
+    IEnumerable<IDatabaseSeeder> seeders,
     IOptions<DatabaseOptions> options,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -21,7 +20,10 @@ internal sealed partial class DatabaseInitializer(
             await MigrateAsync(cancellationToken);
         }
 
-        await demoSeeder.SeedIfRequestedAsync(cancellationToken);
+        foreach (var seeder in seeders)
+        {
+            await seeder.SeedIfRequestedAsync(cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -49,7 +51,7 @@ internal sealed partial class DatabaseInitializer(
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Critical,
+    [LoggerMessage(EventId = LogEvents.Data.CannotOpen, Level = LogLevel.Critical,
         Message = "Cannot open the {Provider} database: {Reason} Set ConnectionStrings:Junocal (and Database:Provider) to a reachable database.")]
     private static partial void LogDatabaseUnavailable(ILogger logger, DatabaseProvider provider, string reason);
 }

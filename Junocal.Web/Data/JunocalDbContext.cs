@@ -1,10 +1,10 @@
 using Junocal.Domain;
 using Junocal.Domain.Auditing;
+using Junocal.Domain.Meetings;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Domain.Studios;
 using Junocal.Web.Integrations.Zoom;
-using Junocal.Web.Meetings;
 using Junocal.Web.Notifications;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -29,8 +29,11 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
     internal bool IsUnscoped { get; set; }
 
     public DbSet<Studio> Studios => Set<Studio>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<AccountEmail> AccountEmails => Set<AccountEmail>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<Client> Clients => Set<Client>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -47,8 +50,10 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
         builder.ApplyConfigurationsFromAssembly(typeof(JunocalDbContext).Assembly);
 
         builder.Entity<Studio>().HasQueryFilter(s => IsUnscoped || s.Id == ScopedStudioId);
+        ScopeToStudio<Membership>(builder);
         ScopeToStudio<StaffMember>(builder);
         ScopeToStudio<Client>(builder);
+        ScopeToStudio<Invitation>(builder);
         ScopeToStudio<ClassSession>(builder);
         ScopeToStudio<Booking>(builder);
         ScopeToStudio<AuditEntry>(builder);

@@ -39,14 +39,14 @@ public sealed partial class EmailSender(ClassEmailComposer composer, IEmailTrans
         return at < 0 ? "" : address[(at + 1)..].Trim().TrimEnd('>');
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Sent {Kind} email for class {ClassId} to a recipient at {RecipientDomain}")]
+    [LoggerMessage(EventId = LogEvents.Email.Sent, Level = LogLevel.Information, Message = "Sent {Kind} email for class {ClassId} to a recipient at {RecipientDomain}")]
     private static partial void LogSent(ILogger logger, EmailKind kind, Guid classId, string recipientDomain);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.Email.NotSent, Level = LogLevel.Warning,
         Message = "{Kind} email for class {ClassId} to a recipient at {RecipientDomain} was not sent ({Outcome}): {Reason}")]
     private static partial void LogNotSent(
         ILogger logger, EmailKind kind, Guid classId, string recipientDomain, EmailSendOutcome outcome, string? reason);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "{Kind} email for class {ClassId} not sent: the client's email address is not valid")]
+    [LoggerMessage(EventId = LogEvents.Email.Undeliverable, Level = LogLevel.Warning, Message = "{Kind} email for class {ClassId} not sent: the client's email address is not valid")]
     private static partial void LogInvalidRecipient(ILogger logger, EmailKind kind, Guid classId);
 }

@@ -18,6 +18,6 @@ internal sealed partial class MissingSmtpHostCheck(ILogger<MissingSmtpHostCheck>
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 4201, Level = LogLevel.Critical, Message = "{Problem}")]
+    [LoggerMessage(EventId = LogEvents.Email.SmtpHostMissing, Level = LogLevel.Critical, Message = "{Problem}")]
     private static partial void LogMissingHost(ILogger logger, string problem);
 }

@@ -58,9 +58,9 @@ public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, I
         _ => throw new ArgumentOutOfRangeException(nameof(security), security, "Unknown SMTP security mode."),
     };
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "SMTP send via {Host}:{Port} failed ({Outcome}): {Reason}")]
+    [LoggerMessage(EventId = LogEvents.Email.SmtpFailed, Level = LogLevel.Warning, Message = "SMTP send via {Host}:{Port} failed ({Outcome}): {Reason}")]
     private static partial void LogSendFailed(ILogger logger, string host, int port, EmailSendOutcome outcome, string? reason);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Debug, Message = "The message was sent but closing the connection to {Host} failed: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.Email.SmtpCloseFailed, Level = LogLevel.Debug, Message = "The message was sent but closing the connection to {Host} failed: {Reason}")]
     private static partial void LogQuitFailed(ILogger logger, string host, string reason);
 }

@@ -52,7 +52,7 @@ public static partial class SandboxModule
         return app;
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.Sandbox.OutsideDevelopment, Level = LogLevel.Warning,
         Message = "THE ZOOM SANDBOX IS ENABLED in {Environment} at {Path}: a stand-in, not Zoom. Its meetings and webhooks are fake; its dashboard and fault API need an owner's sign-in.")]
     private static partial void LogSandboxOutsideDevelopment(ILogger logger, string path, string environment);
 
@@ -71,7 +71,7 @@ public static partial class SandboxModule
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        [LoggerMessage(EventId = 1102, Level = LogLevel.Critical, Message = "{Problem}")]
+        [LoggerMessage(EventId = LogEvents.Sandbox.RefusedInProduction, Level = LogLevel.Critical, Message = "{Problem}")]
         private static partial void LogRefused(ILogger logger, string problem);
     }
 }

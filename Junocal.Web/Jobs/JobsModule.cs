@@ -1,5 +1,6 @@
 using System.Collections.Specialized;
 using Junocal.Web.Data;
+using Junocal.Web.Meetings;
 using Quartz;
 
 namespace Junocal.Web.Jobs;
@@ -60,6 +61,7 @@ public static class JobsModule
                 job => job.WithIdentity(ExpiredCredentialsCleanupJob.Key));
         });
 
+        builder.Services.AddSingleton<IMeetingSyncTrigger, QuartzMeetingSyncTrigger>();
         // Registered after the database initializer, so migrations (and SQL Server's QRTZ_ tables) exist first.
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;

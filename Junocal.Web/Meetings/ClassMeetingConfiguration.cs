@@ -1,3 +1,4 @@
+using Junocal.Domain.Meetings;
 using Junocal.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,6 +10,7 @@ internal sealed class ClassMeetingConfiguration : IEntityTypeConfiguration<Class
     public void Configure(EntityTypeBuilder<ClassMeeting> builder)
     {
         builder.HasKey(m => m.ClassSessionId);
+        builder.Property(m => m.Provider).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.ExternalId).HasMaxLength(64);
         builder.Property(m => m.JoinUrl).HasMaxLength(2000);
         builder.Property(m => m.Password).HasMaxLength(64);
@@ -17,8 +19,9 @@ internal sealed class ClassMeetingConfiguration : IEntityTypeConfiguration<Class
         builder.Property(m => m.LastError).HasMaxLength(ClassMeeting.MaxErrorLength);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => new { m.State, m.NextAttemptAt });
-        builder.HasIndex(m => m.ExternalId);
+        builder.HasIndex(m => new { m.Provider, m.ExternalId });
         builder.HasIndex(m => m.StudioId);
+        builder.Ignore(m => m.HasMeeting);
         builder.HasOne<ClassSession>().WithOne().HasForeignKey<ClassMeeting>(m => m.ClassSessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,3 +1,5 @@
+using Junocal.Domain.Meetings;
+
 namespace Junocal.Web.Meetings;
 
 /// <summary>The outcome of one call to a meeting provider, classified for the sync engine.</summary>
@@ -29,5 +31,3 @@ public enum MeetingCallOutcome
     /// <summary>The provider refused the request as invalid; retrying will not help.</summary>
     Rejected,
 }
-
-public sealed record CreatedMeeting(string ExternalId, string JoinUrl, string? Password, string? HostEmail, string? HostId);

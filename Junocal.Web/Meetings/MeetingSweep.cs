@@ -1,3 +1,4 @@
+using Junocal.Domain.Meetings;
 using Junocal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,8 +17,7 @@ public sealed partial class MeetingSweep(SystemDbContextFactory contexts, Meetin
         await using (var db = contexts.CreateDbContext())
         {
             due = await db.ClassMeetings
-                .Where(m => (m.State == MeetingSyncState.Pending || m.State == MeetingSyncState.Retrying || m.State == MeetingSyncState.DailyLimit)
-                    && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+                .Where(ClassMeeting.IsDue(now))
                 .OrderBy(m => m.NextAttemptAt)
                 .Select(m => m.ClassSessionId)
                 .Take(BatchSize)
@@ -40,6 +40,6 @@ public sealed partial class MeetingSweep(SystemDbContextFactory contexts, Meetin
         return due.Count;
     }
 
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Syncing the meeting of class {ClassId} failed; it is retried after its lease")]
+    [LoggerMessage(EventId = LogEvents.Meetings.SyncFailed, Level = LogLevel.Error, Message = "Syncing the meeting of class {ClassId} failed; it is retried after its lease")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception, Guid classId);
 }

@@ -1,4 +1,7 @@
+using Junocal.Domain;
 using Junocal.Domain.Auditing;
+using Junocal.Domain.Meetings;
+using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,17 +9,21 @@ namespace Junocal.Web.Meetings;
 
 /// <summary>
 /// Brings one class's actual meeting in line with the meeting it should have, doing exactly one of create, update,
-/// delete or nothing (DESIGN.md §3). Level-triggered and idempotent: running it twice does no more than once.
-/// Retries belong here, not to the HTTP layer, because only this code knows what already happened at the provider.
+/// delete or nothing at each provider (docs/architecture.md, "The meeting sync"). Level-triggered and idempotent:
+/// running it twice does no more than once. Retries belong here, not to the HTTP layer, because only this code
+/// knows what already happened at the provider. It also owns the provider-neutral rules for what a provider tells
+/// Junocal: a meeting deleted there, and a provider disconnected.
 /// </summary>
 public sealed partial class MeetingSync(
     SystemDbContextFactory contexts,
-    IMeetingProviderClient provider,
+    MeetingProviders providers,
+    MeetingChanges changes,
     TimeProvider clock,
     ILogger<MeetingSync> logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(30);
 
     /// <returns>The state the class's meeting is left in, or null when it has none.</returns>
     public async Task<MeetingSyncState?> SyncAsync(Guid classId, CancellationToken cancellationToken)
@@ -54,9 +61,9 @@ public sealed partial class MeetingSync(
         var desired = DesiredMeeting.For(session, await db.StudioTimeZoneAsync(cancellationToken));
         try
         {
-            return desired is null
-                ? await RemoveAsync(db, row, cancellationToken)
-                : await ConvergeAsync(db, row, desired, cancellationToken);
+            var state = await SyncRowAsync(db, row, desired, cancellationToken);
+            changes.Changed(studioId, classId);
+            return state;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -64,17 +71,32 @@ public sealed partial class MeetingSync(
         }
     }
 
-    private async Task<MeetingSyncState?> RemoveAsync(JunocalDbContext db, ClassMeeting row, CancellationToken cancellationToken)
+    private async Task<MeetingSyncState?> SyncRowAsync(JunocalDbContext db, ClassMeeting row, DesiredMeeting? desired, CancellationToken cancellationToken)
     {
-        if (row.ExternalId is { } externalId)
+        if (desired is null)
         {
-            var deleted = await provider.DeleteAsync(row.StudioId, externalId, cancellationToken);
-            if (deleted.Outcome is not (MeetingCallOutcome.Succeeded or MeetingCallOutcome.NotFound))
+            return await RemoveAsync(db, row, cancellationToken);
+        }
+
+        if (row.Provider != desired.Provider)
+        {
+            // Moved from one provider to another: the old meeting goes first, at the provider that holds it.
+            if (row.HasMeeting && await DeleteAtProviderAsync(db, row, cancellationToken) is { } failure)
             {
-                return await FailedAsync(db, row, deleted, cancellationToken);
+                return await FailedAsync(db, row, failure, cancellationToken);
             }
 
-            Audit(db, row, "meeting.deleted", "Deleted the class's Zoom meeting.");
+            row.SwitchTo(desired.Provider);
+        }
+
+        return await ConvergeAsync(db, row, desired, cancellationToken);
+    }
+
+    private async Task<MeetingSyncState?> RemoveAsync(JunocalDbContext db, ClassMeeting row, CancellationToken cancellationToken)
+    {
+        if (row.HasMeeting && await DeleteAtProviderAsync(db, row, cancellationToken) is { } failure)
+        {
+            return await FailedAsync(db, row, failure, cancellationToken);
         }
 
         db.ClassMeetings.Remove(row);
@@ -82,16 +104,39 @@ public sealed partial class MeetingSync(
         return null;
     }
 
+    /// <returns>Null when the meeting is gone at its provider (deleted now, or already); otherwise why not.</returns>
+    private async Task<MeetingCallResult?> DeleteAtProviderAsync(JunocalDbContext db, ClassMeeting row, CancellationToken cancellationToken)
+    {
+        var provider = providers.Find(row.Provider);
+        var deleted = provider is null
+            ? new MeetingCallResult(MeetingCallOutcome.NotConnected)
+            : await provider.DeleteAsync(row.StudioId, row.ExternalId!, cancellationToken);
+        if (deleted.Outcome is not (MeetingCallOutcome.Succeeded or MeetingCallOutcome.NotFound))
+        {
+            return deleted;
+        }
+
+        Audit(db, row, AuditActions.MeetingDeleted, $"Deleted the class's {NameOf(row.Provider)} meeting.");
+        row.Forget();
+        return null;
+    }
+
     private async Task<MeetingSyncState?> ConvergeAsync(JunocalDbContext db, ClassMeeting row, DesiredMeeting desired, CancellationToken cancellationToken)
     {
+        var name = NameOf(desired.Provider);
+        if (providers.Find(desired.Provider) is not { } provider)
+        {
+            return await FailedAsync(db, row, new MeetingCallResult(MeetingCallOutcome.NotConnected), cancellationToken);
+        }
+
         if (row.ExternalId is { } externalId && row.SentFingerprint != desired.Fingerprint)
         {
             var updated = await provider.UpdateAsync(row.StudioId, externalId, desired, cancellationToken);
             if (updated.Outcome == MeetingCallOutcome.NotFound)
             {
-                // Deleted in Zoom meanwhile: a reschedule regenerates with a new meeting and link.
+                // Deleted at the provider meanwhile: a reschedule regenerates with a new meeting and link.
                 row.Forget();
-                Audit(db, row, "meeting.recreated", "The Zoom meeting had been deleted in Zoom; creating a new one.");
+                Audit(db, row, AuditActions.MeetingRecreated, $"The {name} meeting had been deleted in {name}; creating a new one.");
             }
             else if (updated.Outcome != MeetingCallOutcome.Succeeded)
             {
@@ -100,13 +145,13 @@ public sealed partial class MeetingSync(
             else
             {
                 row.Settled(desired.Fingerprint);
-                Audit(db, row, "meeting.updated", $"Updated the Zoom meeting to \"{desired.Topic}\" at {desired.LocalStart:ddd d MMM HH:mm} ({desired.TimeZoneId}).");
+                Audit(db, row, AuditActions.MeetingUpdated, $"Updated the {name} meeting to \"{desired.Topic}\" at {desired.LocalStart:ddd d MMM HH:mm} ({desired.TimeZoneId}).");
                 await db.SaveChangesAsync(cancellationToken);
                 return row.State;
             }
         }
 
-        if (row.ExternalId is not null)
+        if (row.HasMeeting)
         {
             row.Settled(desired.Fingerprint);
             await db.SaveChangesAsync(cancellationToken);
@@ -120,7 +165,7 @@ public sealed partial class MeetingSync(
         }
 
         row.Linked(meeting, desired.Fingerprint);
-        Audit(db, row, "meeting.created", $"Created the Zoom meeting for \"{desired.Topic}\".");
+        Audit(db, row, AuditActions.MeetingCreated, $"Created the {name} meeting for \"{desired.Topic}\".");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -139,26 +184,26 @@ public sealed partial class MeetingSync(
     private async Task<MeetingSyncState?> FailedAsync(JunocalDbContext db, ClassMeeting row, MeetingCallResult result, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var name = NameOf(row.Provider);
         switch (result.Outcome)
         {
             case MeetingCallOutcome.NotConnected:
-                row.Defer(MeetingSyncState.LinkNeeded, null, "Zoom is not connected.");
+                row.Defer(MeetingSyncState.LinkNeeded, null, $"{name} is not connected.");
                 break;
             case MeetingCallOutcome.ReconnectRequired:
-                row.Defer(MeetingSyncState.WaitingReconnect, null, "Zoom needs to be reconnected in Settings → Integrations.");
+                row.Defer(MeetingSyncState.WaitingReconnect, null, $"{name} needs to be reconnected in Settings → Integrations.");
                 break;
             case MeetingCallOutcome.DailyLimit:
                 row.Defer(MeetingSyncState.DailyLimit, result.RetryAt ?? NextUtcMidnight(now),
-                    "Zoom's daily limit of meeting changes is reached; Junocal retries after 00:00 UTC.");
+                    $"{name}'s daily limit of meeting changes is reached; Junocal retries after 00:00 UTC.");
                 break;
             case MeetingCallOutcome.Rejected:
-                row.Defer(MeetingSyncState.Failed, null, result.Reason ?? "Zoom refused the meeting.");
-                Audit(db, row, "meeting.failed", $"Zoom refused the meeting: {result.Reason}. Edit the class or switch it to a custom link.");
+                row.Defer(MeetingSyncState.Failed, null, result.Reason ?? $"{name} refused the meeting.");
+                Audit(db, row, AuditActions.MeetingFailed, $"{name} refused the meeting: {result.Reason}. Edit the class or switch it to a custom link.");
                 break;
             default:
-                var backoff = Backoff(row.Attempts + 1);
-                var at = result.RetryAt is { } retryAt && retryAt > now ? retryAt : now + backoff;
-                row.Retry(at, result.Reason ?? "Zoom did not answer.");
+                var at = result.RetryAt is { } retryAt && retryAt > now ? retryAt : now + Backoff.Exponential(row.Attempts + 1, FirstRetry, MaxRetry);
+                row.Retry(at, result.Reason ?? $"{name} did not answer.");
                 break;
         }
 
@@ -167,21 +212,111 @@ public sealed partial class MeetingSync(
         return row.State;
     }
 
-    private void Audit(JunocalDbContext db, ClassMeeting row, string action, string details) =>
-        db.AuditEntries.Add(AuditEntry.Record(row.StudioId, clock.GetUtcNow(), "Zoom", action, details, row.ClassSessionId));
-
-    /// <summary>Exponential with jitter: 2 s, 4 s, 8 s … capped at 30 minutes.</summary>
-    public static TimeSpan Backoff(int attempt)
+    /// <summary>
+    /// A provider reports one of its meetings deleted there, on the account <paramref name="studioId"/> has connected
+    /// (meeting ids are the provider's, not Junocal's: the caller matches the event's account to the studio). For a
+    /// class that still wants that meeting, the dead link leaves at once and the class says so; its meeting row goes
+    /// with the meeting. For a class cancelled or moved off the provider the delete is Junocal's own (its row is
+    /// already gone, or about to be), and nothing changes.
+    /// </summary>
+    /// <returns>How many classes lost their meeting.</returns>
+    public async Task<int> MeetingDeletedAtProviderAsync(Guid studioId, LocationKind provider, string externalId, CancellationToken cancellationToken)
     {
-        var seconds = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(attempt, 20)));
-        return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+        var name = NameOf(provider);
+        await using var db = contexts.CreateDbContext(studioId);
+        var rows = await db.ClassMeetings
+            .Where(m => m.Provider == provider && m.ExternalId == externalId)
+            .Join(db.ClassSessions, m => m.ClassSessionId, c => c.Id, (m, c) => new { Row = m, Class = c })
+            .Where(x => x.Class.Status == ClassStatus.Scheduled && x.Class.Location.Kind == provider)
+            .ToListAsync(cancellationToken);
+        foreach (var (row, session) in rows.Select(x => (x.Row, x.Class)))
+        {
+            db.ClassMeetings.Remove(row);
+            session.MeetingDeletedAtProviderNoticed();
+            Audit(db, row, AuditActions.MeetingDeletedAtProvider,
+                $"{name} link removed — the meeting was deleted in {name}. Reschedule the class to regenerate it, or switch to a custom link.");
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The class changed at the same moment; its sync runs again and finds the meeting gone (then recreates it).
+            return 0;
+        }
+
+        foreach (var (row, _) in rows.Select(x => (x.Row, x.Class)))
+        {
+            changes.Changed(row.StudioId, row.ClassSessionId);
+        }
+
+        return rows.Count;
     }
+
+    /// <summary>
+    /// What a provider's disconnect does to the studio's classes, in the caller's transaction (the caller erases the
+    /// provider's own data in the same one and saves): every meeting row of the provider loses its meeting data and
+    /// needs a link, and so does every upcoming class of the provider that had none. With
+    /// <paramref name="keepLinksAsCustom"/> (the owner's choice, never on an uninstall) an upcoming class that has an
+    /// https join link keeps it as a custom link instead: the meeting stays on the owner's account and clients already
+    /// hold the link.
+    /// </summary>
+    /// <returns>The classes whose link state changed, for <see cref="MeetingChanges.Changed"/> after the save.</returns>
+    public async Task<IReadOnlyList<Guid>> ProviderDisconnectedAsync(JunocalDbContext db, Guid studioId, LocationKind provider, bool keepLinksAsCustom,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var reason = $"{NameOf(provider)} was disconnected.";
+        var meetings = await db.ClassMeetings.Where(m => m.Provider == provider).ToDictionaryAsync(m => m.ClassSessionId, cancellationToken);
+        var upcoming = await UpcomingClasses(db, provider, now).ToListAsync(cancellationToken);
+        var touched = new List<Guid>(meetings.Keys);
+        foreach (var session in upcoming)
+        {
+            if (meetings.Remove(session.Id, out var row))
+            {
+                if (keepLinksAsCustom && row.JoinUrl is { } url
+                    && Uri.TryCreate(url, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps)
+                {
+                    session.MoveTo(Location.CustomLink(url));
+                    db.ClassMeetings.Remove(row);
+                }
+                else
+                {
+                    row.Disconnected(reason);
+                }
+            }
+            else
+            {
+                db.ClassMeetings.Add(ClassMeeting.WantWhileDisconnected(session, now, reason));
+                touched.Add(session.Id);
+            }
+        }
+
+        // Rows of past, cancelled or moved classes: their meetings are not Junocal's to reach any more.
+        foreach (var row in meetings.Values)
+        {
+            row.Disconnected(reason);
+        }
+
+        return touched;
+    }
+
+    /// <summary>Upcoming, not cancelled classes whose link <paramref name="provider"/> generates.</summary>
+    public static IQueryable<ClassSession> UpcomingClasses(JunocalDbContext db, LocationKind provider, DateTimeOffset now) =>
+        db.ClassSessions.Where(c => c.Location.Kind == provider && c.Status == ClassStatus.Scheduled && c.StartsAt > now);
+
+    private string NameOf(LocationKind provider) => providers.Find(provider)?.DisplayName ?? Location.ProviderName(provider);
+
+    private void Audit(JunocalDbContext db, ClassMeeting row, string action, string details) =>
+        db.AuditEntries.Add(AuditEntry.Record(row.StudioId, clock.GetUtcNow(), NameOf(row.Provider), action, details, row.ClassSessionId));
 
     public static DateTimeOffset NextUtcMidnight(DateTimeOffset now) => new(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Meeting of class {ClassId} left {State} after {Outcome}")]
+    [LoggerMessage(EventId = LogEvents.Meetings.Deferred, Level = LogLevel.Warning, Message = "Meeting of class {ClassId} left {State} after {Outcome}")]
     private static partial void LogDeferred(ILogger logger, Guid classId, MeetingSyncState state, MeetingCallOutcome outcome);
 
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Deleted the just-created meeting of class {ClassId}: recording it failed")]
+    [LoggerMessage(EventId = LogEvents.Meetings.Compensated, Level = LogLevel.Warning, Message = "Deleted the just-created meeting of class {ClassId}: recording it failed")]
     private static partial void LogCompensated(ILogger logger, Guid classId);
 }

@@ -1,67 +1,51 @@
+using Junocal.Domain.Meetings;
 using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
-using Junocal.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace Junocal.Web.Meetings;
 
 /// <summary>
-/// Asks for meeting work to run now: one Quartz job per class (so a class's syncs never overlap), fired at once.
-/// If the request is lost (a crash after the class was saved), the sweep finds the row still due.
+/// Asks for meeting work to run now, through the app's <see cref="IMeetingSyncTrigger"/>. If the request is lost (a
+/// crash after the class was saved), the sweep finds the row still due.
 /// </summary>
-public sealed class MeetingSyncRequests(IServiceProvider services, SystemDbContextFactory contexts, TimeProvider clock)
+public sealed class MeetingSyncRequests(IMeetingSyncTrigger queue, SystemDbContextFactory contexts, TimeProvider clock)
 {
-    public async Task RequestAsync(IEnumerable<Guid> classIds, CancellationToken cancellationToken)
-    {
-        if (services.GetService<ISchedulerFactory>() is not { } schedulers)
-        {
-            return; // no scheduler in this process: the sweep, or a test, runs the work
-        }
-
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        foreach (var classId in classIds)
-        {
-            var job = JobBuilder.Create<MeetingSyncJob>()
-                .WithIdentity(MeetingSyncJob.KeyFor(classId))
-                .UsingJobData(MeetingSyncJob.ClassIdKey, classId.ToString())
-                .Build();
-            var trigger = TriggerBuilder.Create().ForJob(job).StartNow().Build();
-            await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
-        }
-    }
+    public Task RequestAsync(IEnumerable<Guid> classIds, CancellationToken cancellationToken) => queue.RunSoonAsync(classIds, cancellationToken);
 
     /// <summary>
-    /// After (re)connecting: every upcoming Zoom class that waits for Zoom, or never had a meeting, is due now, and so is
-    /// every meeting still waiting to be deleted.
+    /// After (re)connecting <paramref name="provider"/>: every upcoming class of the provider that waits for it, or
+    /// never had a meeting, is due now, and so is every meeting of it still waiting to be deleted. A class whose
+    /// meeting was deleted at the provider stays as it is: only the owner's edit regenerates it.
     /// </summary>
-    public async Task ResumeStudioAsync(Guid studioId, CancellationToken cancellationToken)
+    public async Task ResumeAsync(Guid studioId, LocationKind provider, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         List<Guid> due;
         await using (var db = contexts.CreateDbContext(studioId))
         {
-            var classes = await db.ClassSessions
-                .Where(c => c.Location.Kind == LocationKind.Zoom && c.Status == ClassStatus.Scheduled && c.StartsAt > now)
-                .Select(c => c.Id)
-                .ToListAsync(cancellationToken);
+            var sessions = await MeetingSync.UpcomingClasses(db, provider, now).ToListAsync(cancellationToken);
+            var classes = sessions.Select(c => c.Id).ToList();
             var rows = await db.ClassMeetings.Where(m => classes.Contains(m.ClassSessionId)).ToDictionaryAsync(m => m.ClassSessionId, cancellationToken);
-            foreach (var classId in classes)
+            foreach (var session in sessions)
             {
-                if (!rows.TryGetValue(classId, out var row))
+                if (!rows.TryGetValue(session.Id, out var row))
                 {
-                    db.ClassMeetings.Add(ClassMeeting.Want(studioId, classId, now));
+                    if (!session.MeetingDeletedAtProvider)
+                    {
+                        db.ClassMeetings.Add(ClassMeeting.Want(session, now));
+                    }
                 }
-                else if (row.State is MeetingSyncState.WaitingReconnect or MeetingSyncState.LinkNeeded or MeetingSyncState.Retrying)
+                else if (row.WaitsForItsProvider)
                 {
                     row.MarkPending(now);
                 }
             }
 
-            // A class cancelled or moved off Zoom while Zoom was unreachable still has a meeting to delete.
+            // A class cancelled or moved off the provider while it was unreachable still has a meeting to delete.
             var leftovers = await db.ClassMeetings
-                .Where(m => !classes.Contains(m.ClassSessionId)
-                    && (m.State == MeetingSyncState.WaitingReconnect || m.State == MeetingSyncState.LinkNeeded || m.State == MeetingSyncState.Retrying))
+                .Where(m => m.Provider == provider && !classes.Contains(m.ClassSessionId))
+                .Where(ClassMeeting.WaitsForProvider)
                 .ToListAsync(cancellationToken);
             foreach (var row in leftovers)
             {

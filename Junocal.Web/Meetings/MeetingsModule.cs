@@ -4,10 +4,15 @@ namespace Junocal.Web.Meetings;
 
 public static class MeetingsModule
 {
+    /// <summary>
+    /// The provider-neutral meeting sync. Each provider's module adds its <see cref="IMeetingProvider"/> beside the
+    /// others; the background jobs add the sync trigger (without them, the sweep runs the work).
+    /// </summary>
     public static IHostApplicationBuilder AddMeetings(this IHostApplicationBuilder builder)
     {
-        // Integrations register their own IMeetingProviders; without one, every provider reads "not connected".
-        builder.Services.TryAddScoped<IMeetingProviders, UnconnectedMeetingProviders>();
+        builder.Services.AddSingleton<MeetingProviders>();
+        builder.Services.TryAddSingleton<IMeetingSyncTrigger, SweepOnlyTrigger>();
+        builder.Services.AddSingleton<MeetingChanges>();
         builder.Services.AddSingleton<MeetingSync>();
         builder.Services.AddSingleton<MeetingSweep>();
         builder.Services.AddSingleton<MeetingSyncRequests>();

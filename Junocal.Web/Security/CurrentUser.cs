@@ -13,6 +13,15 @@ public sealed class CurrentUser
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
+    /// <summary>
+    /// True when the request pipeline has just checked this principal against the account's active membership
+    /// (<see cref="ActiveStudios.IsCurrent"/>); circuits and other long-lived scopes are checked on every use instead.
+    /// </summary>
+    public bool IsCheckedForThisRequest { get; private set; }
+
+    /// <summary>The account's id (Identity user id); empty when nobody is signed in.</summary>
+    public string UserId => IsAuthenticated ? Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "" : "";
+
     public Guid StudioIdOrEmpty =>
         IsAuthenticated && Guid.TryParse(Principal.FindFirstValue(JunocalClaims.StudioId), out var id) ? id : Guid.Empty;
 
@@ -30,6 +39,7 @@ public sealed class CurrentUser
 
     public string StudioName => Principal.FindFirstValue(JunocalClaims.StudioName) ?? "";
 
+    /// <summary>The role of the active studio's membership; null without an active studio.</summary>
     public string? Role => Roles.All.FirstOrDefault(Principal.IsInRole);
 
     public bool IsInRole(string role) => Principal.IsInRole(role);
@@ -44,5 +54,9 @@ public sealed class CurrentUser
         }
     }
 
-    internal void Set(ClaimsPrincipal principal) => Principal = principal;
+    internal void Set(ClaimsPrincipal principal, bool checkedForThisRequest = false)
+    {
+        Principal = principal;
+        IsCheckedForThisRequest = checkedForThisRequest;
+    }
 }

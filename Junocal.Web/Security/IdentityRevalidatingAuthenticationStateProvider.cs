@@ -6,27 +6,39 @@ using Microsoft.Extensions.Options;
 
 namespace Junocal.Web.Security;
 
-/// <summary>Re-checks the security stamp of a connected circuit's user, so a locked-out or removed user loses the open page too.</summary>
+/// <summary>
+/// Re-checks a connected circuit's user: a locked-out or removed account, a changed security stamp, or a studio
+/// membership that no longer matches (switched elsewhere, role changed, deactivated) signs the open page out too.
+/// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    ActiveStudios activeStudios)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(10);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<JunocalUser>>();
-        var user = await users.GetUserAsync(authenticationState.User);
+        var principal = authenticationState.User;
+        var user = await users.GetUserAsync(principal);
         if (user is null || await users.IsLockedOutAsync(user))
         {
             return false;
         }
 
-        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await users.GetSecurityStampAsync(user);
+        var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        if (principalStamp != await users.GetSecurityStampAsync(user))
+        {
+            return false;
+        }
+
+        var current = new CurrentUser();
+        current.Set(principal);
+        return current.StudioIdOrEmpty == Guid.Empty || activeStudios.IsCurrent(user.Id, current.StudioIdOrEmpty, current.Role);
     }
 }

@@ -1,29 +1,31 @@
+using System.Globalization;
 using System.Security.Claims;
-using Junocal.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Junocal.Web.Security;
 
-/// <summary>Adds the user's studio, person and display name to the sign-in cookie.</summary>
+/// <summary>Adds the active studio, its role and person, and the display name to the sign-in cookie.</summary>
 internal sealed class JunocalClaimsPrincipalFactory(
     UserManager<JunocalUser> userManager,
-    RoleManager<IdentityRole> roleManager,
     IOptions<IdentityOptions> options,
-    SystemDbContextFactory contexts)
-    : UserClaimsPrincipalFactory<JunocalUser, IdentityRole>(userManager, roleManager, options)
+    ActiveStudios activeStudios)
+    : UserClaimsPrincipalFactory<JunocalUser>(userManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(JunocalUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        await using var db = contexts.CreateDbContext(user.StudioId);
-        var studioName = await db.Studios.Where(s => s.Id == user.StudioId).Select(s => s.Name).SingleAsync();
-
-        identity.AddClaim(new Claim(JunocalClaims.StudioId, user.StudioId.ToString()));
-        identity.AddClaim(new Claim(JunocalClaims.StudioName, studioName));
-        identity.AddClaim(new Claim(JunocalClaims.PersonId, user.PersonId.ToString()));
         identity.AddClaim(new Claim(JunocalClaims.DisplayName, user.DisplayName));
+        var (active, count) = await activeStudios.ResolveAsync(user.Id, CancellationToken.None);
+        identity.AddClaim(new Claim(JunocalClaims.MembershipCount, count.ToString(CultureInfo.InvariantCulture)));
+        if (active is not null)
+        {
+            identity.AddClaim(new Claim(JunocalClaims.StudioId, active.StudioId.ToString()));
+            identity.AddClaim(new Claim(JunocalClaims.StudioName, active.StudioName));
+            identity.AddClaim(new Claim(JunocalClaims.PersonId, active.PersonId.ToString()));
+            identity.AddClaim(new Claim(Options.ClaimsIdentity.RoleClaimType, active.Role));
+        }
+
         return identity;
     }
 }

@@ -2,13 +2,19 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Junocal.Web.Security;
 
-/// <summary>A person who signs in. Belongs to exactly one studio and holds exactly one role there.</summary>
+/// <summary>
+/// A person's one account (email + password). What they may do in a studio comes from their
+/// <see cref="Junocal.Domain.People.Membership"/> there, never from the account itself.
+/// </summary>
 public sealed class JunocalUser : IdentityUser
 {
-    public Guid StudioId { get; set; }
+    public const int MaxDisplayNameLength = 200;
 
     public string DisplayName { get; set; } = "";
 
-    /// <summary>The staff member or client this login speaks for.</summary>
-    public Guid PersonId { get; set; }
+    /// <summary>
+    /// The studio the person acts in, remembered as the last used. Sign-in scopes the cookie to it; a cookie or open
+    /// circuit for another studio stops seeing data once this changes.
+    /// </summary>
+    public Guid? ActiveStudioId { get; set; }
 }

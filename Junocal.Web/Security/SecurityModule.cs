@@ -1,4 +1,5 @@
 using Junocal.Web.Data;
+using Junocal.Web.Features.Account;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
@@ -14,6 +15,7 @@ public static class SecurityModule
     {
         var services = builder.Services;
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<ActiveStudios>();
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -44,12 +46,16 @@ public static class SecurityModule
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // A new account acts nowhere until its email is confirmed by the emailed link.
+                identity.SignIn.RequireConfirmedEmail = true;
+                identity.Tokens.PasswordResetTokenProvider = AccountTokens.PasswordResetProvider;
             })
-            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<JunocalDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<JunocalClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetTokenProvider>(AccountTokens.PasswordResetProvider);
+        services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = AccountTokens.ConfirmEmailLifespan);
 
         // Cookies and antiforgery tokens must survive restarts and be shared by every instance.
         // These keys are not the token vault's: that key never lives in the database.
@@ -82,11 +88,41 @@ public static class SecurityModule
         return builder;
     }
 
-    /// <summary>Makes the request's user known to <see cref="CurrentUser"/> for services used outside circuits.</summary>
+    /// <summary>
+    /// Checks the request's sign-in against the account's active membership and makes the user known to
+    /// <see cref="CurrentUser"/>. A cookie made for another studio or role (a switch in another tab, a role change,
+    /// a deactivation) is re-issued from the account as it is now, so the change takes effect on this request.
+    /// </summary>
     public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+        app.Use(async (context, next) =>
         {
-            context.RequestServices.GetRequiredService<CurrentUser>().Set(context.User);
-            return next(context);
+            var current = context.RequestServices.GetRequiredService<CurrentUser>();
+            current.Set(context.User);
+            if (current.IsAuthenticated)
+            {
+                var activeStudios = context.RequestServices.GetRequiredService<ActiveStudios>();
+                if (!IsUpToDate(current, activeStudios))
+                {
+                    var signIn = context.RequestServices.GetRequiredService<SignInManager<JunocalUser>>();
+                    var user = await signIn.UserManager.FindByIdAsync(current.UserId);
+                    if (user is null)
+                    {
+                        await signIn.SignOutAsync();
+                        context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+                    }
+                    else
+                    {
+                        await signIn.RefreshSignInAsync(user);
+                        context.User = await signIn.CreateUserPrincipalAsync(user);
+                    }
+                }
+
+                current.Set(context.User, checkedForThisRequest: true);
+            }
+
+            await next(context);
         });
+
+    private static bool IsUpToDate(CurrentUser current, ActiveStudios activeStudios) =>
+        activeStudios.IsCurrent(current.UserId, current.StudioIdOrEmpty, current.Role);
 }

@@ -29,6 +29,6 @@ internal sealed partial class TokenKeysCheck(IOptionsMonitor<TokenVaultOptions> 
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Critical, Message = "{Problem}")]
+    [LoggerMessage(EventId = LogEvents.Security.TokenKeysProblem, Level = LogLevel.Critical, Message = "{Problem}")]
     private static partial void LogUnusableKeys(ILogger logger, string problem);
 }

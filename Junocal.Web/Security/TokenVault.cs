@@ -107,7 +107,7 @@ internal sealed partial class TokenVault(IOptionsMonitor<TokenVaultOptions> opti
 
     private sealed record KeyRingSnapshot(TokenVaultOptions Options, TokenKeyRing Ring);
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.Security.TokenUndecryptable, Level = LogLevel.Warning,
         Message = "A stored {Purpose} for studio {StudioId} could not be decrypted: {Failure} (key id {KeyId})")]
     private static partial void LogUnprotectFailed(ILogger logger, TokenPurpose purpose, Guid studioId, TokenUnprotectFailure failure, string? keyId);
 }

@@ -24,5 +24,19 @@ public class StaffMemberCreate
     [InlineData("not-an-email")]
     [InlineData("Maya <maya@example.com>")]
     public void RefusesSomethingThatIsNotAnEmailAddress(string email) =>
-        Assert.Throws<DomainException>(() => Client.Create(Guid.NewGuid(), "Maya", email));
+        Assert.Throws<DomainException>(() => StaffMember.Create(Guid.NewGuid(), "Maya", email, Roles.Instructor));
+
+    [Fact]
+    public void AcceptsAnInstructorWithoutAnEmail() =>
+        Assert.Null(StaffMember.Create(Guid.NewGuid(), "Leo Park", " ", Roles.Instructor).Email);
+
+    [Fact]
+    public void ADeactivatedMemberCannotChangeRole()
+    {
+        var leo = StaffMember.Create(Guid.NewGuid(), "Leo Park", null, Roles.Instructor);
+        leo.Deactivate(DateTimeOffset.UnixEpoch);
+
+        Assert.False(leo.IsActive);
+        Assert.Throws<DomainException>(() => leo.ChangeRole(Roles.FrontDesk));
+    }
 }

@@ -4,8 +4,6 @@ using Junocal.Tests.Infrastructure;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
-using Junocal.Web.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -124,11 +122,7 @@ public class ClientBookingCommands(JunocalApp app) : AppTest(app)
             var client = Client.Create(studio.Id, $"Racer {i}", email);
             db.Clients.Add(client);
             await db.SaveChangesAsync();
-            await using var scope = App.Services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<JunocalUser>>();
-            var user = new JunocalUser { UserName = email, Email = email, StudioId = studio.Id, PersonId = client.Id, DisplayName = client.Name };
-            await users.CreateAsync(user, SignIn.Password);
-            await users.AddToRoleAsync(user, Roles.Client);
+            await TestAccounts.AddAsync(App.Services, email, client.Name, studio.Id, Roles.Client, client.Id);
             emails.Add(email);
         }
 

@@ -1,6 +1,6 @@
+using Junocal.Domain.Meetings;
 using Junocal.Domain.Scheduling;
 using Junocal.Tests.Infrastructure;
-using Junocal.Web.Features.Bookings;
 using Junocal.Web.Meetings;
 
 namespace Junocal.Tests.Features.Bookings;
@@ -15,7 +15,6 @@ public class JoinLinkFor
     [InlineData(MeetingSyncState.Retrying, "The Zoom link will appear here shortly.")]
     [InlineData(MeetingSyncState.WaitingReconnect, "The Zoom link will appear here shortly.")]
     [InlineData(MeetingSyncState.DailyLimit, "The Zoom link will appear here shortly.")]
-    [InlineData(MeetingSyncState.RemovedInZoom, "The studio is arranging a new link.")]
     [InlineData(MeetingSyncState.Failed, "The studio is arranging a new link.")]
     [InlineData(MeetingSyncState.LinkNeeded, "The studio is arranging a new link.")]
     public void GivesClientsNoUrlAndAPlainReasonUntilTheMeetingIsLinked(MeetingSyncState state, string why)
@@ -24,6 +23,26 @@ public class JoinLinkFor
 
         Assert.Null(link.Url);
         Assert.Equal(why, link.WhyNone);
+    }
+
+    [Fact]
+    public void SaysTheLinkWasRemovedWhenTheMeetingWasDeletedAtTheProvider()
+    {
+        var link = JoinLink.For(Zoom, ClassStatus.Scheduled, meeting: null, meetingDeletedAtProvider: true)!;
+
+        Assert.Null(link.Url);
+        Assert.Equal(LinkStatus.RemovedAtProvider, link.Status);
+        Assert.Equal("The studio is arranging a new link.", link.WhyNone);
+        Assert.Equal("Zoom link removed — the meeting was deleted in Zoom. Reschedule to regenerate, or switch to a custom link.", link.Describe());
+    }
+
+    [Fact]
+    public void NamesTheProviderOfTheClass()
+    {
+        var link = JoinLink.For(Location.GoogleMeet(), ClassStatus.Scheduled, new MeetingSnapshot(null, MeetingSyncState.WaitingReconnect, 0, null, null))!;
+
+        Assert.Equal("Waiting for Google Meet reconnect", link.Describe());
+        Assert.Equal("The Google Meet link will appear here shortly.", link.WhyNone);
     }
 
     [Fact]

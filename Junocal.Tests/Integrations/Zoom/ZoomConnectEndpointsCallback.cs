@@ -5,8 +5,6 @@ using Junocal.Tests.Infrastructure;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Integrations.Zoom;
-using Junocal.Web.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -309,11 +307,7 @@ public class ZoomConnectEndpointsCallback(JunocalApp app) : ZoomAppTest(app)
             await db.SaveChangesAsync(Ct);
         }
 
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<JunocalUser>>();
-        var user = new JunocalUser { UserName = email, Email = email, EmailConfirmed = true, StudioId = studio, PersonId = staff.Id, DisplayName = "Second Owner" };
-        Assert.True((await users.CreateAsync(user, SignIn.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Owner)).Succeeded);
+        await TestAccounts.AddAsync(Services, email, "Second Owner", studio, Roles.Owner, staff.Id);
     }
 
     private static string CodeOf(Uri callback) =>

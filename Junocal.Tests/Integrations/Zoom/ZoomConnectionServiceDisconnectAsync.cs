@@ -28,7 +28,7 @@ public class ZoomConnectionServiceDisconnectAsync(JunocalApp app) : ZoomAppTest(
         Assert.Equal(new ZoomRows(1, 1, 0), await Services.ZoomRowsAsync(other));
         // Zoom's deauthorization after our own revoke changes nothing more.
         Assert.NotEmpty(Services.Sandbox().WebhookDeliveries);
-        Assert.True(await ZoomFlow.EventuallyAsync(() => Task.FromResult(Services.Sandbox().WebhookDeliveries.All(d => d.Status != Junocal.Sandbox.Webhooks.WebhookDeliveryStatus.Pending))));
+        Assert.True(await ZoomFlow.EventuallyAsync(() => Task.FromResult(Services.Sandbox().WebhookDeliveries.All(d => d.Status == Junocal.Sandbox.Webhooks.WebhookDeliveryStatus.Delivered))));
         Assert.Empty(await Services.AuditAsync(studio, "zoom.deauthorized"));
         Assert.Empty(await Services.AuditAsync(studio, "zoom.revoke_failed"));
         await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);

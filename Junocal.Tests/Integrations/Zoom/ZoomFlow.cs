@@ -168,23 +168,17 @@ public static partial class ZoomFlow
         return await services.GetRequiredService<ZoomTokenStore>().GetAsync(studioId, CancellationToken.None);
     }
 
-    /// <summary>Waits for a condition that the app reaches asynchronously, failing after <paramref name="seconds"/>.</summary>
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, double seconds = 5)
+    /// <summary>Waits for a condition that the app reaches asynchronously; false only after <see cref="Eventually.Patience"/>.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
+        try
         {
-            if (await condition())
-            {
-                return true;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(25);
+            await Eventually.HoldsAsync(condition, "The condition");
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 

@@ -88,11 +88,14 @@ public class ZoomModuleAddZoomIntegration
     }
 
     [Fact]
-    public void RegistersTheUrlValidation()
+    public void RegistersTheUrlValidationWithTheConfiguredSecret()
     {
         using var host = Build(new() { ["Zoom:WebhookSecretToken"] = "configured-secret" });
 
-        Assert.Equal("plain", host.Services.GetRequiredService<ZoomUrlValidation>().Respond("plain").PlainToken);
+        var response = host.Services.GetRequiredService<ZoomUrlValidation>().Respond("plain");
+
+        Assert.Equal("plain", response.PlainToken);
+        Assert.Equal(Convert.ToHexStringLower(HMACSHA256.HashData("configured-secret"u8, "plain"u8)), response.EncryptedToken);
     }
 
     private static ZoomSignatureResult Verify(IHost host, string signingSecret)

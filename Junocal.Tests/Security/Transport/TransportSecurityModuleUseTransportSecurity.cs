@@ -1,14 +1,13 @@
 using System.Net;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Demo;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Junocal.Tests.Security.Transport;
 
 /// <summary>Transport behind a TLS proxy, through the real host in Production mode.</summary>
 public sealed class TransportSecurityModuleUseTransportSecurity : IAsyncLifetime
 {
-    private readonly ProductionBehindProxyApp _app = new();
+    private readonly JunocalApp _app = JunocalApp.With(BehindProxy.Production());
 
     public async ValueTask InitializeAsync() => await _app.InitializeAsync();
 
@@ -51,7 +50,7 @@ public sealed class TransportSecurityModuleUseTransportSecurity : IAsyncLifetime
         var response = await client.GetAsync("/Account/Login?ReturnUrl=%2Fschedule", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
-        Assert.Equal($"https://{ProductionBehindProxyApp.PublicHost}/Account/Login?ReturnUrl=%2Fschedule", response.Headers.Location!.ToString());
+        Assert.Equal($"https://{BehindProxy.PublicHost}/Account/Login?ReturnUrl=%2Fschedule", response.Headers.Location!.ToString());
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
@@ -92,7 +91,8 @@ public sealed class TransportSecurityModuleUseTransportSecurity : IAsyncLifetime
     [Fact]
     public async Task IgnoresTheForwardedSchemeFromAProxyThatIsNotListed()
     {
-        await using var elsewhere = new ProxyElsewhereApp();
+        await using var elsewhere = JunocalApp.With(BehindProxy.Production(
+            ("ForwardedHeaders:KnownProxies:0", "192.0.2.10"), ("ForwardedHeaders:KnownNetworks:0", "198.51.100.0/24")));
         await elsewhere.InitializeAsync();
         using var client = elsewhere.CreateProxiedClient();
 
@@ -102,12 +102,4 @@ public sealed class TransportSecurityModuleUseTransportSecurity : IAsyncLifetime
         Assert.Equal(Uri.UriSchemeHttps, response.Headers.Location!.Scheme);
     }
 
-    private sealed class ProxyElsewhereApp : ProductionBehindProxyApp
-    {
-        protected override void ConfigureProxy(IWebHostBuilder builder)
-        {
-            builder.UseSetting("ForwardedHeaders:KnownProxies:0", "192.0.2.10");
-            builder.UseSetting("ForwardedHeaders:KnownNetworks:0", "198.51.100.0/24");
-        }
-    }
 }

@@ -9,8 +9,7 @@ internal sealed class JunocalUserConfiguration : IEntityTypeConfiguration<Junoca
 {
     public void Configure(EntityTypeBuilder<JunocalUser> builder)
     {
-        builder.Property(u => u.DisplayName).HasMaxLength(200);
-        builder.HasOne<Studio>().WithMany().HasForeignKey(u => u.StudioId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(u => u.PersonId);
+        builder.Property(u => u.DisplayName).HasMaxLength(JunocalUser.MaxDisplayNameLength);
+        builder.HasOne<Studio>().WithMany().HasForeignKey(u => u.ActiveStudioId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -15,6 +15,8 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.Property(s => s.Email).HasMaxLength(256);
         builder.Property(s => s.Role).HasMaxLength(32);
         builder.HasOne<Studio>().WithMany().HasForeignKey(s => s.StudioId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(s => new { s.StudioId, s.Email }).IsUnique();
+        // Several instructors may have no email; SQL Server's unique index then needs the filter to allow that.
+        builder.HasIndex(s => new { s.StudioId, s.Email }).IsUnique().HasFilter("[Email] IS NOT NULL");
+        builder.Ignore(s => s.IsActive);
     }
 }

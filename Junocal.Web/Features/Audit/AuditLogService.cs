@@ -1,3 +1,4 @@
+using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
 using Junocal.Web.Data;
 using Junocal.Web.Security;
@@ -9,11 +10,8 @@ public sealed class AuditLogService(IDbContextFactory<JunocalDbContext> contexts
 {
     public const int PageSize = 50;
 
-    /// <summary>The kinds the log can be filtered by: the first part of an action ("zoom" in "zoom.connected").</summary>
-    public static IReadOnlyList<(string Prefix, string Label)> Kinds { get; } =
-    [
-        ("class.", "Classes"), ("booking.", "Bookings"), ("zoom.", "Zoom"), ("email.", "Emails"), ("studio.", "Studio"),
-    ];
+    /// <summary>The kinds the log can be filtered by, one per kind of <see cref="AuditActions.All"/>.</summary>
+    public static IReadOnlyList<AuditKind> Kinds => AuditActions.Kinds;
 
     public async Task<AuditPage> ListAsync(int page, CancellationToken cancellationToken, AuditFilter? filter = null)
     {

@@ -4,6 +4,7 @@ using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
 using Junocal.Web.Email;
+using Junocal.Web.Meetings;
 using Junocal.Web.Notifications;
 using Junocal.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -19,11 +20,11 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
     public Task<BookingResult> BookAsync(Guid classId, CancellationToken cancellationToken) =>
         ChangeBookingAsync(classId, (db, session, clientId, now) =>
             db.OutboxEmails.Add(ClassEmailsOwed.Confirmation(session, session.Book(clientId, now), now)),
-            "booking.created", "Booked", cancellationToken);
+            AuditActions.BookingCreated, "Booked", cancellationToken);
 
     public Task<BookingResult> CancelBookingAsync(Guid classId, CancellationToken cancellationToken) =>
         ChangeBookingAsync(classId, (_, session, clientId, now) => session.CancelBooking(clientId, now),
-            "booking.cancelled", "Cancelled a booking of", cancellationToken);
+            AuditActions.BookingCancelled, "Cancelled a booking of", cancellationToken);
 
     private async Task<BookingResult> ChangeBookingAsync(Guid classId, Action<JunocalDbContext, ClassSession, Guid, DateTimeOffset> change,
         string action, string verb, CancellationToken cancellationToken)
@@ -79,23 +80,14 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
         var rows = await db.ClassSessions
             .Where(c => c.Status == ClassStatus.Scheduled && c.StartsAt > now && c.StartsAt < until)
             .OrderBy(c => c.StartsAt)
-            .Select(c => new
-            {
-                c.Id,
-                c.Name,
-                c.StartsAt,
-                c.DurationMinutes,
-                Instructor = db.StaffMembers.Where(s => s.Id == c.InstructorId).Select(s => s.Name).FirstOrDefault() ?? "",
-                c.Location,
-                Booked = c.Bookings.Count(b => b.Status == BookingStatus.Active),
-                c.Capacity,
-                BookedByMe = c.Bookings.Any(b => b.Status == BookingStatus.Active && b.ClientId == clientId),
-            })
+            .ToRows(db)
             .ToListAsync(cancellationToken);
+        var mine = await db.Bookings.Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active)
+            .Select(b => b.ClassSessionId).ToListAsync(cancellationToken);
 
         return rows
             .Select(r => new BookableClass(r.Id, r.Name, zone.ToLocal(r.StartsAt), r.DurationMinutes, r.Instructor,
-                r.Location.Kind, r.Location.DescribeForClient(), Math.Max(0, r.Capacity - r.Booked), r.BookedByMe))
+                r.Location.Kind, r.Location.DescribeForClient(), Math.Max(0, r.Capacity - r.Booked), mine.Contains(r.Id)))
             .ToList();
     }
 
@@ -107,27 +99,17 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
         var zone = await db.StudioTimeZoneAsync(cancellationToken);
         var now = clock.GetUtcNow();
 
-        var rows = await db.Bookings
-            .Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active)
-            .Join(db.ClassSessions, b => b.ClassSessionId, c => c.Id, (b, c) => new
-            {
-                BookingId = b.Id,
-                ClassId = c.Id,
-                c.Name,
-                c.StartsAt,
-                c.DurationMinutes,
-                Instructor = db.StaffMembers.Where(s => s.Id == c.InstructorId).Select(s => s.Name).FirstOrDefault() ?? "",
-                c.Location,
-                c.Status,
-                Meeting = db.ClassMeetings.Where(m => m.ClassSessionId == c.Id)
-                    .Select(m => new MeetingSnapshot(m.JoinUrl, m.State, m.Attempts, m.NextAttemptAt, m.LastError)).FirstOrDefault(),
-            })
-            .OrderBy(r => r.StartsAt)
+        var booked = await db.Bookings.Where(b => b.ClientId == clientId && b.Status == BookingStatus.Active)
+            .ToDictionaryAsync(b => b.ClassSessionId, b => b.Id, cancellationToken);
+        var rows = await db.ClassSessions
+            .Where(c => c.Bookings.Any(b => b.ClientId == clientId && b.Status == BookingStatus.Active))
+            .OrderBy(c => c.StartsAt)
+            .ToRows(db)
             .ToListAsync(cancellationToken);
 
         var bookings = rows
-            .Select(r => new MyBooking(r.BookingId, r.ClassId, r.Name, r.StartsAt, zone.ToLocal(r.StartsAt), r.DurationMinutes,
-                r.Instructor, r.Location.Kind, r.Location.DescribeForClient(), JoinLink.For(r.Location, r.Status, r.Meeting),
+            .Select(r => new MyBooking(booked[r.Id], r.Id, r.Name, r.StartsAt, zone.ToLocal(r.StartsAt), r.DurationMinutes,
+                r.Instructor, r.Location.Kind, r.Location.DescribeForClient(), r.Link,
                 r.Status == ClassStatus.Cancelled, r.StartsAt.AddMinutes(r.DurationMinutes) <= now))
             .ToList();
         return new MyBookings(

@@ -1,3 +1,5 @@
+using Junocal.Web.Data;
+
 namespace Junocal.Web.Features.Demo;
 
 public static class DemoModule
@@ -6,6 +8,7 @@ public static class DemoModule
     {
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddSingleton<IDatabaseSeeder>(services => services.GetRequiredService<DemoSeeder>());
         return builder;
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class DemoSeeder(
     IOptions<DemoOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
-    ILogger<DemoSeeder> logger)
+    ILogger<DemoSeeder> logger) : IDatabaseSeeder
 {
     public const string OwnerEmail = "owner@demo.junocal.test";
     public const string FrontDeskEmail = "frontdesk@demo.junocal.test";
@@ -51,7 +51,6 @@ public sealed partial class DemoSeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        await EnsureRolesAsync();
         await SeedJunoPilatesAsync(cancellationToken);
         await SeedOtherStudioAsync(cancellationToken);
     }
@@ -108,12 +107,12 @@ public sealed partial class DemoSeeder(
         db.StaffMembers.AddRange(owner, frontDesk, maya, leo);
         db.Clients.AddRange(clients);
         db.ClassSessions.AddRange(classes);
-        db.AuditEntries.Add(AuditEntry.Record(studio.Id, now, "Junocal", "studio.created", "Demo studio created with two weeks of classes."));
+        db.AuditEntries.Add(AuditEntry.Record(studio.Id, now, "Junocal", AuditActions.StudioCreated, "Demo studio created with two weeks of classes."));
         await db.SaveChangesAsync(cancellationToken);
 
-        await CreateLoginAsync(studio, owner.Id, owner.Name, owner.Email, Roles.Owner);
-        await CreateLoginAsync(studio, frontDesk.Id, frontDesk.Name, frontDesk.Email, Roles.FrontDesk);
-        await CreateLoginAsync(studio, maya.Id, maya.Name, maya.Email, Roles.Instructor);
+        await CreateLoginAsync(studio, owner.Id, owner.Name, owner.Email!, Roles.Owner);
+        await CreateLoginAsync(studio, frontDesk.Id, frontDesk.Name, frontDesk.Email!, Roles.FrontDesk);
+        await CreateLoginAsync(studio, maya.Id, maya.Name, maya.Email!, Roles.Instructor);
         await CreateLoginAsync(studio, alex.Id, alex.Name, alex.Email, Roles.Client);
     }
 
@@ -136,23 +135,10 @@ public sealed partial class DemoSeeder(
         db.StaffMembers.AddRange(owner, instructor);
         db.Clients.Add(client);
         db.ClassSessions.AddRange(classes);
-        db.AuditEntries.Add(AuditEntry.Record(studio.Id, clock.GetUtcNow(), "Junocal", "studio.created", "Demo studio created."));
+        db.AuditEntries.Add(AuditEntry.Record(studio.Id, clock.GetUtcNow(), "Junocal", AuditActions.StudioCreated, "Demo studio created."));
         await db.SaveChangesAsync(cancellationToken);
 
-        await CreateLoginAsync(studio, owner.Id, owner.Name, owner.Email, Roles.Owner);
-    }
-
-    private async Task EnsureRolesAsync()
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                EnsureSucceeded(await roles.CreateAsync(new IdentityRole(role)));
-            }
-        }
+        await CreateLoginAsync(studio, owner.Id, owner.Name, owner.Email!, Roles.Owner);
     }
 
     private async Task CreateLoginAsync(Studio studio, Guid personId, string name, string email, string role)
@@ -164,12 +150,13 @@ public sealed partial class DemoSeeder(
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            StudioId = studio.Id,
-            PersonId = personId,
+            ActiveStudioId = studio.Id,
             DisplayName = name,
         };
         EnsureSucceeded(await users.CreateAsync(user, DemoOptions.Password));
-        EnsureSucceeded(await users.AddToRoleAsync(user, role));
+        await using var db = contexts.CreateDbContext();
+        db.Memberships.Add(Membership.Create(studio.Id, user.Id, role, personId, clock.GetUtcNow()));
+        await db.SaveChangesAsync();
     }
 
     private static void EnsureSucceeded(IdentityResult result)
@@ -181,7 +168,7 @@ public sealed partial class DemoSeeder(
         }
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
+    [LoggerMessage(EventId = LogEvents.Demo.Seeded, Level = LogLevel.Information,
         Message = "Seeded the demo studios. Sign in as owner@demo.junocal.test with the demo password from the README.")]
     private static partial void LogSeeded(ILogger logger);
 }

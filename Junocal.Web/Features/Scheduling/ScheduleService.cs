@@ -1,7 +1,5 @@
 using Junocal.Domain.People;
-using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
-using Junocal.Web.Features.Bookings;
 using Junocal.Web.Meetings;
 using Junocal.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +10,7 @@ namespace Junocal.Web.Features.Scheduling;
 public sealed class ScheduleService(
     IDbContextFactory<JunocalDbContext> contexts,
     CurrentUser user,
-    IMeetingProviders meetingProviders,
+    MeetingProviders meetingProviders,
     TimeProvider clock)
 {
     public async Task<StudioClassList> ListAsync(ClassListQuery query, CancellationToken cancellationToken)
@@ -46,30 +44,10 @@ public sealed class ScheduleService(
             classes = classes.Where(c => c.Status == status);
         }
 
-        var rows = await classes
-            .OrderBy(c => c.StartsAt)
-            .Select(c => new
-            {
-                c.Id,
-                c.Version,
-                c.Name,
-                c.StartsAt,
-                c.DurationMinutes,
-                c.InstructorId,
-                Instructor = db.StaffMembers.Where(s => s.Id == c.InstructorId).Select(s => s.Name).FirstOrDefault() ?? "",
-                c.Location,
-                Booked = c.Bookings.Count(b => b.Status == BookingStatus.Active),
-                c.Capacity,
-                c.Status,
-                Meeting = db.ClassMeetings.Where(m => m.ClassSessionId == c.Id)
-                    .Select(m => new MeetingSnapshot(m.JoinUrl, m.State, m.Attempts, m.NextAttemptAt, m.LastError)).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
+        var rows = await classes.OrderBy(c => c.StartsAt).ToRows(db).ToListAsync(cancellationToken);
 
         var items = rows
-            .Select(r => new ClassListItem(r.Id, r.Version, r.Name, zone.ToLocal(r.StartsAt), r.DurationMinutes, r.InstructorId,
-                r.Instructor, r.Location.Kind, r.Location.Describe(), JoinLink.For(r.Location, r.Status, r.Meeting)?.Describe(),
-                r.Booked, r.Capacity, r.Status))
+            .Select(r => ClassListItem.From(r, zone))
             .ToList();
         return new StudioClassList(zone.Id, firstDay, days, items);
     }
@@ -87,7 +65,7 @@ public sealed class ScheduleService(
         }
 
         var zone = await db.StudioTimeZoneAsync(cancellationToken);
-        var instructor = await db.StaffMembers.Where(s => s.Id == session.InstructorId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var row = await db.ClassSessions.Where(c => c.Id == classId).ToRows(db).SingleAsync(cancellationToken);
         var activeClientIds = session.Bookings.Where(b => b.IsActive).Select(b => b.ClientId).ToList();
         var clients = await db.Clients.Where(c => activeClientIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var roster = session.Bookings.Where(b => b.IsActive)
@@ -105,13 +83,7 @@ public sealed class ScheduleService(
             history = entries.Select(e => new ClassAuditLine(zone.ToLocal(e.OccurredAt), e.Actor, e.Details)).ToList();
         }
 
-        var meeting = await db.ClassMeetings.Where(m => m.ClassSessionId == classId)
-            .Select(m => new MeetingSnapshot(m.JoinUrl, m.State, m.Attempts, m.NextAttemptAt, m.LastError)).FirstOrDefaultAsync(cancellationToken);
-        var join = JoinLink.For(session.Location, session.Status, meeting);
-        var item = new ClassListItem(session.Id, session.Version, session.Name, zone.ToLocal(session.StartsAt), session.DurationMinutes,
-            session.InstructorId, instructor, session.Location.Kind, session.Location.Describe(), join?.Describe(),
-            session.BookedCount, session.Capacity, session.Status);
-        return new ClassDetail(item, zone.Id, join?.Url, session.CancellationReason, roster, history);
+        return new ClassDetail(ClassListItem.From(row, zone), zone.Id, session.CancellationReason, roster, history);
     }
 
     /// <summary>What the class dialog offers: the studio's instructors and which meeting providers are connected.</summary>
@@ -120,13 +92,13 @@ public sealed class ScheduleService(
         user.Require(Roles.Owner, Roles.FrontDesk, Roles.Instructor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var instructors = await db.StaffMembers
-            .Where(s => s.Role == Roles.Instructor)
+            .Where(s => s.Role == Roles.Instructor && s.DeactivatedAt == null)
             .OrderBy(s => s.Name)
             .Select(s => new InstructorOption(s.Id, s.Name))
             .ToListAsync(cancellationToken);
         var zone = await db.StudioTimeZoneAsync(cancellationToken);
         return new ClassEditorOptions(zone.Id, DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow())), instructors,
-            await meetingProviders.GetStatusAsync(cancellationToken));
+            await meetingProviders.GetStatusAsync(user.StudioId, cancellationToken));
     }
 
     /// <summary>A class as the edit dialog starts from, with the version the save must still find.</summary>
@@ -157,13 +129,17 @@ public sealed class ScheduleService(
     }
 }
 
+/// <summary>One class as its page shows it; its join link is <see cref="ClassListItem.Link"/>.</summary>
 public sealed record ClassDetail(
     ClassListItem Class,
     string TimeZoneId,
-    string? JoinUrl,
     string? CancellationReason,
     IReadOnlyList<RosterLine> Roster,
-    IReadOnlyList<ClassAuditLine> History);
+    IReadOnlyList<ClassAuditLine> History)
+{
+    /// <summary>The link to join, when there is one that works.</summary>
+    public string? JoinUrl => Class.Link?.Url;
+}
 
 public sealed record RosterLine(string ClientName, string ClientEmail, DateTime BookedLocal);
 

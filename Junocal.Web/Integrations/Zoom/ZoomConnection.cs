@@ -112,7 +112,7 @@ public enum ZoomConnectionStatus
     Connected,
     ReconnectRequired,
 
-    /// <summary>Disconnect marked the connection, is revoking at Zoom and then deletes it (docs/adr/0006).</summary>
+    /// <summary>Disconnect marked the connection, is revoking at Zoom and then deletes it (docs/adr/0008).</summary>
     Disconnecting,
 }
 

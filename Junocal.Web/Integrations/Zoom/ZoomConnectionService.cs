@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Junocal.Domain.Auditing;
 using Junocal.Domain.People;
+using Junocal.Domain.Scheduling;
 using Junocal.Web.Components.Shared;
 using Junocal.Web.Data;
 using Junocal.Web.Meetings;
@@ -47,7 +48,7 @@ public sealed class ZoomConnectionService(
         }
 
         var zone = await db.StudioTimeZoneAsync(cancellationToken);
-        var upcoming = await ZoomDataEraser.UpcomingZoomClasses(db, clock.GetUtcNow())
+        var upcoming = await MeetingSync.UpcomingClasses(db, LocationKind.Zoom, clock.GetUtcNow())
             .OrderBy(c => c.StartsAt)
             .Select(c => new { c.Name, c.StartsAt })
             .ToListAsync(cancellationToken);
@@ -146,7 +147,7 @@ public sealed class ZoomConnectionService(
     /// <summary>
     /// The help page's order: mark the connection as disconnecting, tell Zoom to revoke the grant, then delete the
     /// stored Zoom data. The mark is what keeps Zoom's app_deauthorized for our own revoke from being taken for an
-    /// uninstall (docs/adr/0006). A revoke that fails still deletes, and is audited with what to do.
+    /// uninstall (docs/adr/0008). A revoke that fails still deletes, and is audited with what to do.
     /// </summary>
     public async Task<ZoomDisconnectOutcome> DisconnectAsync(CancellationToken cancellationToken, bool keepLinksAsCustom = false)
     {
@@ -161,7 +162,7 @@ public sealed class ZoomConnectionService(
 
         var revoked = access.AccessToken is { } token && await RevokeWithRetriesAsync(token, CancellationToken.None);
         var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
-        if (!await eraser.EraseAsync(studioId, user.Email, "zoom.disconnected", $"Zoom disconnected on {date}.", CancellationToken.None, keepLinksAsCustom))
+        if (!await eraser.EraseAsync(studioId, user.Email, AuditActions.ZoomDisconnected, $"Zoom disconnected on {date}.", CancellationToken.None, keepLinksAsCustom))
         {
             return ZoomDisconnectOutcome.NothingToDisconnect;
         }
@@ -172,7 +173,7 @@ public sealed class ZoomConnectionService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        db.AuditEntries.Add(AuditEntry.Record(studioId, clock.GetUtcNow(), user.Email, "zoom.revoke_failed",
+        db.AuditEntries.Add(AuditEntry.Record(studioId, clock.GetUtcNow(), user.Email, AuditActions.ZoomRevokeFailed,
             "Zoom could not be told to revoke Junocal's access; uninstall Junocal from the Zoom Marketplace to finish."));
         await db.SaveChangesAsync(CancellationToken.None);
         return ZoomDisconnectOutcome.DisconnectedButNotRevoked;
@@ -276,7 +277,7 @@ public sealed class ZoomConnectionService(
         }
 
         var verb = outcome == ZoomConnectMessage.Reconnected ? "reconnected" : "connected";
-        db.AuditEntries.Add(AuditEntry.Record(studioId, now, user.Email, $"zoom.{verb}",
+        db.AuditEntries.Add(AuditEntry.Record(studioId, now, user.Email, outcome == ZoomConnectMessage.Reconnected ? AuditActions.ZoomReconnected : AuditActions.ZoomConnected,
             $"Zoom {verb} as {existing.AccountName}."));
         try
         {
@@ -292,7 +293,7 @@ public sealed class ZoomConnectionService(
         }
 
         tokens.Remember(studioId, existing.Id, issued);
-        await meetingSync.ResumeStudioAsync(studioId, cancellationToken);
+        await meetingSync.ResumeAsync(studioId, LocationKind.Zoom, cancellationToken);
         return outcome;
     }
 

@@ -8,15 +8,18 @@ namespace Junocal.Web.Integrations.Zoom;
 
 /// <summary>
 /// Deletes everything Junocal holds from a studio's Zoom connection — tokens, email, ids, pending authorizations —
-/// in one transaction, keeping only the audit entry (the help page: "We don't archive, soft-delete, or retain
-/// anything"). Earlier audit entries stay but lose the Zoom email and ids they mention. Upcoming Zoom classes keep
-/// the Zoom location and show that a link is needed.
+/// in one transaction with what the disconnect does to the studio's Zoom classes (<see cref="MeetingSync.ProviderDisconnectedAsync"/>),
+/// keeping only the audit entry (the help page: "We don't archive, soft-delete, or retain anything"). Earlier audit
+/// entries stay but lose the Zoom email and ids they mention.
 /// </summary>
-public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenStore tokens, TimeProvider clock)
+public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenStore tokens, MeetingSync meetings, MeetingChanges changes,
+    TimeProvider clock)
 {
+    /// <summary>
+    /// Erases and records <c>action</c> by <c>actor</c>. With <c>keepLinksAsCustom</c> (the owner's choice, never on an
+    /// uninstall) upcoming classes keep their current join links as custom links.
+    /// </summary>
     /// <returns>False when there was nothing to erase (already disconnected).</returns>
-    // keepLinksAsCustom: the owner chose to keep upcoming classes' current join links, which become custom links
-    // (the meetings stay on the owner's Zoom account and clients already hold the links). Never on an uninstall.
     public async Task<bool> EraseAsync(Guid studioId, string actor, string action, string auditText, CancellationToken cancellationToken,
         bool keepLinksAsCustom = false)
     {
@@ -30,41 +33,7 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
         db.ZoomConnections.Remove(connection);
         db.ZoomAccessTokens.RemoveRange(await db.ZoomAccessTokens.ToListAsync(cancellationToken));
         db.ZoomAuthorizationRequests.RemoveRange(await db.ZoomAuthorizationRequests.ToListAsync(cancellationToken));
-        // The per-meeting data goes too (ids, join links, passwords) and pending Zoom work stops. What stays is only
-        // that each upcoming Zoom class needs a link, until the owner reconnects or picks another location.
-        var now = clock.GetUtcNow();
-        var meetings = await db.ClassMeetings.ToDictionaryAsync(m => m.ClassSessionId, cancellationToken);
-        var keptAsCustom = new HashSet<Guid>();
-        if (keepLinksAsCustom)
-        {
-            foreach (var session in await UpcomingZoomClasses(db, now).ToListAsync(cancellationToken))
-            {
-                if (meetings.TryGetValue(session.Id, out var kept) && kept.JoinUrl is { } url
-                    && Uri.TryCreate(url, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps)
-                {
-                    session.MoveTo(Location.CustomLink(url));
-                    meetings.Remove(session.Id);
-                    db.ClassMeetings.Remove(kept);
-                    keptAsCustom.Add(session.Id);
-                }
-            }
-        }
-
-        foreach (var meeting in meetings.Values)
-        {
-            meeting.Forget();
-            meeting.Defer(MeetingSyncState.LinkNeeded, null, "Zoom was disconnected.");
-        }
-
-        foreach (var classId in await UpcomingZoomClasses(db, now).Select(c => c.Id).ToListAsync(cancellationToken))
-        {
-            if (!meetings.ContainsKey(classId) && !keptAsCustom.Contains(classId))
-            {
-                var needed = ClassMeeting.Want(studioId, classId, now);
-                needed.Defer(MeetingSyncState.LinkNeeded, null, "Zoom was disconnected.");
-                db.ClassMeetings.Add(needed);
-            }
-        }
+        var changed = await meetings.ProviderDisconnectedAsync(db, studioId, LocationKind.Zoom, keepLinksAsCustom, cancellationToken);
         await ForgetIdentityInAuditAsync(db, connection, cancellationToken);
         db.AuditEntries.Add(AuditEntry.Record(studioId, clock.GetUtcNow(), actor, action, auditText));
         try
@@ -77,6 +46,11 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
         }
 
         tokens.Forget(studioId);
+        foreach (var classId in changed)
+        {
+            changes.Changed(studioId, classId);
+        }
+
         return true;
     }
 
@@ -95,8 +69,4 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
             }
         }
     }
-
-    /// <summary>Upcoming, not cancelled classes that use Zoom: what a disconnect leaves needing a link.</summary>
-    public static IQueryable<ClassSession> UpcomingZoomClasses(JunocalDbContext db, DateTimeOffset now) =>
-        db.ClassSessions.Where(c => c.Location.Kind == LocationKind.Zoom && c.Status == ClassStatus.Scheduled && c.StartsAt > now);
 }

@@ -19,15 +19,15 @@ public static class ZoomModule
 
         services.AddHostedService<ZoomSettingsCheck>();
 
-        services.AddSingleton<SelfOrigin>();
+        services.TryAddSingleton<SelfOrigin>();
         // No resilience handler: a refresh token and a meeting create must never be sent twice by the HTTP layer.
         services.AddHttpClient<ZoomOAuthClient>(http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddHttpClient<ZoomApiClient>(http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<ZoomTokenStore>();
         services.AddSingleton<ZoomDataEraser>();
         services.AddScoped<ZoomConnectionService>();
-        services.AddSingleton<IMeetingProviderClient, ZoomMeetingsClient>();
-        services.Replace(ServiceDescriptor.Scoped<IMeetingProviders, ZoomMeetingProviders>());
+        services.AddSingleton<IMeetingProvider, ZoomMeetingProvider>();
+        services.AddScoped<ZoomEventProcessor>();
         services.AddControllers();
         return builder.AddZoomWebhookVerification();
     }

@@ -44,6 +44,6 @@ internal sealed partial class ZoomSettingsCheck(IConfiguration configuration, IL
             : $"Zoom:RedirectUri \"{redirect}\" is not an absolute https URL. Use the callback registered with Zoom, e.g. https://studio.example.com{ZoomConnectionService.CallbackPath}.";
     }
 
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Critical, Message = "{Problem}")]
+    [LoggerMessage(EventId = LogEvents.Zoom.SettingsUnusable, Level = LogLevel.Critical, Message = "{Problem}")]
     private static partial void LogUnusableSettings(ILogger logger, string problem);
 }

@@ -144,7 +144,7 @@ public sealed partial class ZoomTokenStore(
             if (result.IsInvalidGrant)
             {
                 connection.RequireReconnect("Zoom no longer accepts Junocal's access. This often follows a Zoom password change or an admin restricting third-party apps.");
-                db.AuditEntries.Add(AuditEntry.Record(studioId, now, "Zoom", "zoom.reconnect_required",
+                db.AuditEntries.Add(AuditEntry.Record(studioId, now, "Zoom", AuditActions.ZoomReconnectRequired,
                     "Zoom refused Junocal's access; the owner must reconnect Zoom."));
                 LogReconnectRequired(logger, studioId);
             }
@@ -176,10 +176,10 @@ public sealed partial class ZoomTokenStore(
         return ZoomAccessResult.Granted(tokens.AccessToken);
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Refreshed the Zoom tokens of studio {StudioId}")]
+    [LoggerMessage(EventId = LogEvents.Zoom.TokensRefreshed, Level = LogLevel.Information, Message = "Refreshed the Zoom tokens of studio {StudioId}")]
     private static partial void LogRefreshed(ILogger logger, Guid studioId);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Zoom refused the grant of studio {StudioId}; reconnect required")]
+    [LoggerMessage(EventId = LogEvents.Zoom.GrantRefused, Level = LogLevel.Warning, Message = "Zoom refused the grant of studio {StudioId}; reconnect required")]
     private static partial void LogReconnectRequired(ILogger logger, Guid studioId);
 }
 

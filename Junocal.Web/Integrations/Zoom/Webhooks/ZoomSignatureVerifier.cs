@@ -93,7 +93,7 @@ public sealed partial class ZoomSignatureVerifier(
         hmac.GetHashAndReset(signature);
     }
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.ZoomWebhook.SecretMissing, Level = LogLevel.Warning,
         Message = "A Zoom webhook cannot be verified: Zoom:WebhookSecretToken is not set")]
     private static partial void LogNoSecretToken(ILogger logger);
 }

@@ -1,18 +1,14 @@
 using System.Buffers;
 using System.Text.Json;
-using Junocal.Domain.Scheduling;
-using Junocal.Web.Components.Shared;
-using Junocal.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Junocal.Web.Integrations.Zoom.Webhooks;
 
 /// <summary>
-/// Zoom's event notifications. The raw body is verified (HMAC-SHA256, constant time, ±5 minutes) before anything
-/// is parsed; an unverified request gets 401 and changes nothing. Handlers are idempotent: Zoom retries and
-/// sends duplicates (zoom-api.md §5).
+/// Zoom's event notifications: read, verify, parse, then hand over to <see cref="ZoomEventProcessor"/>. The raw body
+/// is verified (HMAC-SHA256, constant time, ±5 minutes) before anything is parsed; an unverified request gets 401
+/// and changes nothing (docs/zoom.md, "Webhooks").
 /// </summary>
 [ApiController]
 [Route("api/webhooks/zoom")]
@@ -20,10 +16,7 @@ namespace Junocal.Web.Integrations.Zoom.Webhooks;
 [IgnoreAntiforgeryToken]
 public sealed partial class ZoomWebhookController(
     ZoomSignatureVerifier verifier,
-    ZoomUrlValidation urlValidation,
-    SystemDbContextFactory contexts,
-    ZoomDataEraser eraser,
-    TimeProvider clock,
+    ZoomEventProcessor processor,
     ILogger<ZoomWebhookController> logger) : ControllerBase
 {
     public const int MaxBodyBytes = 64 * 1024;
@@ -79,89 +72,13 @@ public sealed partial class ZoomWebhookController(
             return Problem("event_ts is not a time in unix milliseconds.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        switch (name)
+        var result = await processor.ProcessAsync(name, notification, cancellationToken);
+        return result switch
         {
-            case "endpoint.url_validation":
-                return notification.Payload?.PlainToken is { Length: > 0 } plainToken
-                    ? Ok(urlValidation.Respond(plainToken))
-                    : Problem("endpoint.url_validation needs payload.plainToken.", statusCode: StatusCodes.Status400BadRequest);
-            case "app_deauthorized":
-                await DeauthorizeAsync(notification.Payload, notification.OccurredAt, cancellationToken);
-                return Ok();
-            case "meeting.deleted":
-                await MeetingDeletedAsync(notification.Payload?.Meeting?.Id, notification.Payload?.AccountId, cancellationToken);
-                return Ok();
-            default:
-                LogIgnored(logger, name);
-                return Ok();
-        }
-    }
-
-    private async Task DeauthorizeAsync(ZoomEventPayload? payload, DateTimeOffset? occurredAt, CancellationToken cancellationToken)
-    {
-        List<Guid> studios;
-        await using (var db = contexts.CreateDbContext())
-        {
-            var matching = payload?.UserId is { Length: > 0 } userId
-                ? db.ZoomConnections.Where(c => c.ZoomUserId == userId)
-                : payload?.AccountId is { Length: > 0 } accountId
-                    ? db.ZoomConnections.Where(c => c.ZoomAccountId == accountId)
-                    : db.ZoomConnections.Where(_ => false);
-            // A connection being disconnected is ours to finish: this is Zoom's answer to our own revoke.
-            var connections = await matching.Where(c => c.Status != ZoomConnectionStatus.Disconnecting)
-                .Select(c => new { c.StudioId, c.AuthorizedAt }).ToListAsync(cancellationToken);
-            // A deauthorization from before the latest authorization (e.g. the one our own Disconnect triggered, or a
-            // retry of an old one, delivered after the owner connected or reconnected) is about a grant that is gone.
-            studios = connections.Where(c => occurredAt is not { } at || at >= c.AuthorizedAt).Select(c => c.StudioId).ToList();
-        }
-
-        var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
-        foreach (var studioId in studios)
-        {
-            await eraser.EraseAsync(studioId, "Zoom", "zoom.deauthorized",
-                $"Zoom access removed from the Zoom Marketplace on {date}; Junocal deleted the stored Zoom data.", cancellationToken);
-        }
-
-        // After our own Disconnect, Zoom's revoke sends this too: nothing matches, nothing changes.
-        LogDeauthorized(logger, studios.Count);
-    }
-
-    /// <summary>
-    /// The meeting was deleted in Zoom: the dead link leaves the class at once. After Junocal's own delete the row is
-    /// already gone, so the event Zoom sends for it changes nothing.
-    /// </summary>
-    private async Task MeetingDeletedAsync(long? meetingId, string? accountId, CancellationToken cancellationToken)
-    {
-        if (meetingId is not { } id || string.IsNullOrEmpty(accountId))
-        {
-            return;
-        }
-
-        var externalId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using var db = contexts.CreateDbContext();
-        // Rows of classes that still want their meeting: for a cancelled or moved class the delete is Junocal's own.
-        var rows = await db.ClassMeetings
-            .Where(m => m.ExternalId == externalId)
-            // Meeting ids are Zoom's, not ours: only the studio whose connected account sent the event is affected.
-            .Where(m => db.ZoomConnections.Any(z => z.StudioId == m.StudioId && z.ZoomAccountId == accountId))
-            .Where(m => db.ClassSessions.Any(c => c.Id == m.ClassSessionId && c.Status == ClassStatus.Scheduled && c.Location.Kind == LocationKind.Zoom))
-            .ToListAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            row.RemovedInProvider();
-            db.AuditEntries.Add(Junocal.Domain.Auditing.AuditEntry.Record(row.StudioId, clock.GetUtcNow(), "Zoom", "meeting.deleted_in_zoom",
-                "Zoom link removed — the meeting was deleted in Zoom. Reschedule the class to regenerate it, or switch to a custom link.",
-                row.ClassSessionId));
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The class changed at the same moment; its sync runs again and finds the meeting gone (3001 → recreate).
-        }
+            { Problem: { } problem } => Problem(problem, statusCode: StatusCodes.Status400BadRequest),
+            { Response: { } response } => Ok(response),
+            _ => Ok(),
+        };
     }
 
     private async Task<byte[]?> ReadBodyAsync(CancellationToken cancellationToken)
@@ -189,15 +106,9 @@ public sealed partial class ZoomWebhookController(
         return buffer.ToArray();
     }
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Rejected a Zoom webhook: {Verdict}")]
+    [LoggerMessage(EventId = LogEvents.ZoomWebhook.Rejected, Level = LogLevel.Warning, Message = "Rejected a Zoom webhook: {Verdict}")]
     private static partial void LogRejected(ILogger logger, ZoomSignatureResult verdict);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Ignored Zoom event {Event}")]
-    private static partial void LogIgnored(ILogger logger, string @event);
-
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Refused a signed Zoom {Event} whose event_ts is not a time")]
+    [LoggerMessage(EventId = LogEvents.ZoomWebhook.UnusableTimestamp, Level = LogLevel.Warning, Message = "Refused a signed Zoom {Event} whose event_ts is not a time")]
     private static partial void LogUnusableTimestamp(ILogger logger, string @event);
-
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Zoom deauthorization matched {Count} studio connection(s)")]
-    private static partial void LogDeauthorized(ILogger logger, int count);
 }

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Junocal.Domain.People;
+using Junocal.Domain.Scheduling;
+using Junocal.Tests.Features.People;
+using Junocal.Tests.Infrastructure;
+using Junocal.Web.Data;
+using Junocal.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Junocal.Tests.Features.PublicBooking;
+
+/// <summary>The public booking page <c>/s/{slug}</c> through the real host: what anyone sees, the cache, and booking from it.</summary>
+public partial class PublicBookingPageServing(PeopleHost host) : PeopleTest(host)
+{
+    private const string Page = "/s/juno-pilates";
+
+    [Fact]
+    public async Task AnyoneSeesTheUpcomingClassesWithInstructorPlaceAndPlacesLeft()
+    {
+        var classId = await AddClassAsync("Harbour Stretch", capacity: 6, Location.InPerson("Studio C"));
+        using var visitor = Host.CreateBrowserlikeClient();
+
+        var response = await visitor.GetAsync(Page);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Harbour Stretch", html, StringComparison.Ordinal);
+        Assert.Contains("Studio C", html, StringComparison.Ordinal);
+        Assert.Contains("6 places left", html, StringComparison.Ordinal);
+        Assert.Contains($"/s/juno-pilates/book/{classId}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Other Studio Spin", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnonymousViewsComeFromTheCacheWithoutPerVisitorWork()
+    {
+        using var first = Host.CreateBrowserlikeClient();
+        using var second = Host.CreateBrowserlikeClient();
+        var warm = await first.GetAsync(Page);
+
+        await AddClassAsync("Added After The First View", capacity: 5, Location.InPerson("Studio C"));
+        var cached = await second.GetAsync(Page);
+        using var client = await SignIn.AsAsync(Host, DemoSeeder.ClientEmail);
+        var personal = await client.GetStringAsync(Page);
+
+        Assert.Equal("public, max-age=30", warm.Headers.CacheControl?.ToString());
+        Assert.False(warm.Headers.Contains("Set-Cookie"));
+        Assert.DoesNotContain("Added After The First View", await cached.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(cached.Headers.Age is not null, "A cached response carries its age.");
+        Assert.Contains("Added After The First View", personal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownAddressIsNotFound()
+    {
+        using var visitor = Host.CreateBrowserlikeClient();
+
+        var response = await visitor.GetAsync("/s/no-such-studio");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ASignedInClientBooksInOneClick()
+    {
+        var classId = await AddClassAsync("Harbour Stretch", capacity: 6, Location.InPerson("Studio C"));
+        using var client = await SignIn.AsAsync(Host, DemoSeeder.ClientEmail);
+
+        var booked = await FormPosts.SubmitAsync(client, $"/s/juno-pilates/book/{classId}", "book");
+
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        Assert.EndsWith("/my-bookings", booked.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Harbour Stretch", await client.GetStringAsync("/my-bookings"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AClientOfAnotherStudioJoinsThisOneByBooking()
+    {
+        var classId = await AddClassAsync("Harbour Stretch", capacity: 6, Location.InPerson("Studio C"));
+        using var casey = await SignIn.AsAsync(Host, DemoSeeder.OtherOwnerEmail);
+
+        var refused = await FormPosts.SubmitAsync(casey, $"/s/other-studio/book/{await OtherStudioClassAsync()}", "book");
+        var booked = await FormPosts.SubmitAsync(casey, $"/s/juno-pilates/book/{classId}", "book");
+
+        Assert.Contains("you cannot book its classes as a client", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        await using var db = Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var client = await db.Clients.SingleAsync(c => c.Email == DemoSeeder.OtherOwnerEmail);
+        Assert.True(await db.Bookings.AnyAsync(b => b.ClassSessionId == classId && b.ClientId == client.Id && b.Status == BookingStatus.Active));
+        Assert.True(await db.Memberships.AnyAsync(m => m.PersonId == client.Id && m.Role == Roles.Client));
+    }
+
+    [Fact]
+    public async Task AVisitorCreatesAnAccountWhileBookingConfirmsItAndBooks()
+    {
+        var classId = await AddClassAsync("Harbour Stretch", capacity: 6, Location.InPerson("Studio C"));
+        var bookPage = $"/s/juno-pilates/book/{classId}";
+        using var visitor = Host.CreateBrowserlikeClient();
+
+        var signedUp = await FormPosts.SubmitAsync(visitor, bookPage, "sign-up", new()
+        {
+            ["Input.Name"] = "Robin Vale",
+            ["Input.Email"] = "robin@example.com",
+            ["Input.Password"] = "Fresh-pass-42",
+            ["Input.ConfirmPassword"] = "Fresh-pass-42",
+        });
+        Assert.Contains("Check your email", await signedUp.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Host.SendAccountEmailsAsync();
+        var confirmation = Assert.Single(await Host.MailToAsync("robin@example.com"));
+        var link = new Uri(ConfirmLink().Match(confirmation.TextBody!).Value).PathAndQuery;
+
+        var confirmed = await FormPosts.SubmitAsync(visitor, link, "confirm");
+        var landing = confirmed.Headers.Location is { } next ? new Uri(new Uri(Host.BaseUrl), next).PathAndQuery : link;
+        var booked = await FormPosts.SubmitAsync(visitor, landing, "book");
+
+        Assert.Equal(bookPage, landing);
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        Assert.Contains("Harbour Stretch", await visitor.GetStringAsync("/my-bookings"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASignUpWithAWeakPasswordSaysWhyBesideTheFieldAndCreatesNothing()
+    {
+        var classId = await AddClassAsync("Harbour Stretch", capacity: 6, Location.InPerson("Studio C"));
+        using var visitor = Host.CreateBrowserlikeClient();
+
+        var response = await FormPosts.SubmitAsync(visitor, $"/s/juno-pilates/book/{classId}", "sign-up", new()
+        {
+            ["Input.Name"] = "Robin Vale",
+            ["Input.Email"] = "robin@example.com",
+            ["Input.Password"] = "short",
+            ["Input.ConfirmPassword"] = "short",
+        });
+
+        Assert.DoesNotContain("Check your email", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "robin@example.com"));
+        Assert.False(await db.Clients.AnyAsync(c => c.Email == "robin@example.com"));
+    }
+
+    private async Task<Guid> AddClassAsync(string name, int capacity, Location location)
+    {
+        await using var db = Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var studio = await db.Studios.SingleAsync(s => s.Name == "Juno Pilates");
+        var instructor = await db.StaffMembers.FirstAsync(s => s.StudioId == studio.Id && s.Role == Roles.Instructor);
+        var session = ClassSession.Schedule(studio.Id, name, instructor.Id, Host.Clock.GetUtcNow().AddDays(2), 45, capacity, location);
+        db.ClassSessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    }
+
+    private async Task<Guid> OtherStudioClassAsync()
+    {
+        await using var db = Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        return await db.ClassSessions.Where(c => c.Name == "Other Studio Spin").OrderBy(c => c.StartsAt).Select(c => c.Id).FirstAsync();
+    }
+
+    [GeneratedRegex(@"https?://\S+/Account/ConfirmEmail\?\S+")]
+    private static partial Regex ConfirmLink();
+}

@@ -1,0 +1,78 @@
+namespace Junocal.Web;
+
+/// <summary>
+/// Every <c>[LoggerMessage]</c> event id of the app, one range of 100 per area, so an id names one message and an
+/// operator can filter by area. A new message takes the next free id of its area.
+/// </summary>
+public static class LogEvents
+{
+    /// <summary>1000–1099: the database.</summary>
+    public static class Data
+    {
+        public const int CannotOpen = 1001;
+    }
+
+    /// <summary>1100–1199: the demo studios.</summary>
+    public static class Demo
+    {
+        public const int Seeded = 1101;
+    }
+
+    /// <summary>1200–1299: the Zoom sandbox served by the app.</summary>
+    public static class Sandbox
+    {
+        public const int OutsideDevelopment = 1201;
+        public const int RefusedInProduction = 1202;
+    }
+
+    /// <summary>2000–2099: tokens at rest and the keys that protect them.</summary>
+    public static class Security
+    {
+        public const int TokenUndecryptable = 2001;
+        public const int TokenKeysProblem = 2002;
+    }
+
+    /// <summary>3000–3099: the email outbox.</summary>
+    public static class Notifications
+    {
+        public const int EmailRetry = 3001;
+        public const int EmailGaveUp = 3002;
+    }
+
+    /// <summary>3100–3199: sending email (SMTP, pickup folder).</summary>
+    public static class Email
+    {
+        public const int Sent = 3101;
+        public const int NotSent = 3102;
+        public const int Undeliverable = 3103;
+        public const int SmtpFailed = 3111;
+        public const int SmtpCloseFailed = 3112;
+        public const int SmtpHostMissing = 3121;
+    }
+
+    /// <summary>4000–4099: the Zoom connection and its tokens.</summary>
+    public static class Zoom
+    {
+        public const int TokensRefreshed = 4001;
+        public const int GrantRefused = 4002;
+        public const int SettingsUnusable = 4010;
+    }
+
+    /// <summary>5000–5099: Zoom's webhook.</summary>
+    public static class ZoomWebhook
+    {
+        public const int Rejected = 5001;
+        public const int Ignored = 5002;
+        public const int Deauthorized = 5003;
+        public const int UnusableTimestamp = 5004;
+        public const int SecretMissing = 5011;
+    }
+
+    /// <summary>6000–6099: the meeting sync, for every provider.</summary>
+    public static class Meetings
+    {
+        public const int Deferred = 6001;
+        public const int Compensated = 6002;
+        public const int SyncFailed = 6003;
+    }
+}

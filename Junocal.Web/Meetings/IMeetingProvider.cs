@@ -1,0 +1,29 @@
+using Junocal.Domain.Meetings;
+using Junocal.Domain.Scheduling;
+
+namespace Junocal.Web.Meetings;
+
+/// <summary>
+/// One meeting provider (Zoom, Google Meet) as the meeting sync and the scheduler see it: whether a studio is
+/// connected, and create / update / delete on the studio's own account, each answer classified for the sync.
+/// Implementations never retry: retries belong to <see cref="MeetingSync"/>, which knows what already happened.
+/// Register one per provider with <c>AddSingleton&lt;IMeetingProvider, …&gt;()</c>; <see cref="MeetingProviders"/>
+/// finds them by kind.
+/// </summary>
+public interface IMeetingProvider
+{
+    /// <summary>The location kind whose link this provider generates.</summary>
+    LocationKind Kind { get; }
+
+    /// <summary>The provider's name as people know it ("Zoom"), for the texts the owner and clients read.</summary>
+    string DisplayName { get; }
+
+    Task<MeetingProviderStatus> GetStatusAsync(Guid studioId, CancellationToken cancellationToken);
+
+    Task<MeetingCallResult> CreateAsync(Guid studioId, DesiredMeeting desired, CancellationToken cancellationToken);
+
+    Task<MeetingCallResult> UpdateAsync(Guid studioId, string externalId, DesiredMeeting desired, CancellationToken cancellationToken);
+
+    /// <summary>A meeting already gone counts as deleted.</summary>
+    Task<MeetingCallResult> DeleteAsync(Guid studioId, string externalId, CancellationToken cancellationToken);
+}
