@@ -7,6 +7,7 @@ using Junocal.Sandbox.Users;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Integrations.Zoom;
+using Microsoft.Extensions.DependencyInjection;
 using static Junocal.Tests.Integrations.Zoom.Webhooks.ZoomWebhookRequests;
 
 namespace Junocal.Tests.Integrations.Zoom.Webhooks;
@@ -197,6 +198,29 @@ public class ZoomWebhookControllerReceive(JunocalApp app) : ZoomAppTest(app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("event_ts", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.NotNull(await Services.ConnectionAsync(await Services.StudioIdAsync()));
+    }
+
+    [Fact]
+    public async Task LeavesNoZoomIdentityInTheAuditLogAfterAnUninstallButKeepsItsEntries()
+    {
+        await ZoomFlow.ConnectOwnerAsync(App);
+        var juno = await Services.StudioIdAsync();
+        Assert.Contains(TestUsers.Owner.Id, Assert.Single(await Services.AuditAsync(juno, "zoom.connected")).Details, StringComparison.Ordinal);
+        using var http = App.CreateBrowserlikeClient();
+
+        using var response = await http.SendAsync(SignedRequest(Deauthorized(TestUsers.Owner.Id, TestUsers.Owner.AccountId)), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await Services.AuditAsync(juno, "zoom.deauthorized"));
+        await using var db = Services.GetRequiredService<Junocal.Web.Data.SystemDbContextFactory>().CreateDbContext(juno);
+        var entries = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AuditEntries, Ct);
+        Assert.Equal("Zoom connected as the Zoom account since disconnected.", Assert.Single(entries, e => e.Action == "zoom.connected").Details);
+        Assert.All(entries, entry =>
+        {
+            Assert.DoesNotContain(TestUsers.Owner.Email, entry.Details, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(TestUsers.Owner.Id, entry.Details, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestUsers.Owner.AccountId, entry.Details, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
