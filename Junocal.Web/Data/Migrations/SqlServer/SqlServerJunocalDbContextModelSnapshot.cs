@@ -345,6 +345,10 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.Property<int>("Revision")
                         .HasColumnType("int");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetimeoffset");
 
@@ -357,7 +361,6 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Junocal.Domain.Scheduling.ClassSession.Location#Location", b1 =>
@@ -490,6 +493,9 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset>("AuthorizedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("ConnectedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -542,7 +548,8 @@ namespace Junocal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ZoomAccountId");
 
-                    b.HasIndex("ZoomUserId");
+                    b.HasIndex("ZoomUserId")
+                        .IsUnique();
 
                     b.ToTable("ZoomConnections");
                 });

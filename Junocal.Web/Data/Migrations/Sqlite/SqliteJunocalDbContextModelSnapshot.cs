@@ -340,6 +340,10 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -352,7 +356,6 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Junocal.Domain.Scheduling.ClassSession.Location#Location", b1 =>
@@ -485,6 +488,9 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AuthorizedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ConnectedAt")
                         .HasColumnType("INTEGER");
 
@@ -537,7 +543,8 @@ namespace Junocal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ZoomAccountId");
 
-                    b.HasIndex("ZoomUserId");
+                    b.HasIndex("ZoomUserId")
+                        .IsUnique();
 
                     b.ToTable("ZoomConnections");
                 });

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Junocal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerJunocalDbContext))]
-    [Migration("20261201233013_MeetingStamps")]
+    [Migration("20261202001227_MeetingStamps")]
     partial class MeetingStamps
     {
         /// <inheritdoc />
@@ -348,6 +348,10 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.Property<int>("Revision")
                         .HasColumnType("int");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetimeoffset");
 
@@ -360,7 +364,6 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Junocal.Domain.Scheduling.ClassSession.Location#Location", b1 =>
@@ -493,6 +496,9 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset>("AuthorizedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("ConnectedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -545,7 +551,8 @@ namespace Junocal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ZoomAccountId");
 
-                    b.HasIndex("ZoomUserId");
+                    b.HasIndex("ZoomUserId")
+                        .IsUnique();
 
                     b.ToTable("ZoomConnections");
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Junocal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJunocalDbContext))]
-    [Migration("20261201232924_MeetingStamps")]
+    [Migration("20261202001044_MeetingStamps")]
     partial class MeetingStamps
     {
         /// <inheritdoc />
@@ -343,6 +343,10 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -355,7 +359,6 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Junocal.Domain.Scheduling.ClassSession.Location#Location", b1 =>
@@ -488,6 +491,9 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AuthorizedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ConnectedAt")
                         .HasColumnType("INTEGER");
 
@@ -540,7 +546,8 @@ namespace Junocal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ZoomAccountId");
 
-                    b.HasIndex("ZoomUserId");
+                    b.HasIndex("ZoomUserId")
+                        .IsUnique();
 
                     b.ToTable("ZoomConnections");
                 });
