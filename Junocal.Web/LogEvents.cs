@@ -56,6 +56,7 @@ public static class LogEvents
         public const int TokensRefreshed = 4001;
         public const int GrantRefused = 4002;
         public const int SettingsUnusable = 4010;
+        public const int ConnectionCheckFailed = 4020;
     }
 
     /// <summary>5000–5099: Zoom's webhook.</summary>

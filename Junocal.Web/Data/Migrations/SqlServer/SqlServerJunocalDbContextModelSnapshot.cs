@@ -496,6 +496,17 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("AuthorizedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("CheckDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CheckMeetingId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("CheckProblem")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<DateTimeOffset>("ConnectedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -491,6 +491,17 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.Property<long>("AuthorizedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CheckDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckMeetingId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckProblem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ConnectedAt")
                         .HasColumnType("INTEGER");
 
