@@ -71,6 +71,7 @@ public class LiveLinkState(JunocalApp app, BrowserFixture browser) : AppTest(app
         await using var second = first.StartPeer();
         var kit = new MeetingTestKit(first);
         var classId = await LinkedClassSoonAsync(kit);
+        var meetingId = Assert.Single(kit.MeetingsFor(classId)).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Zoom's webhooks reach the second instance, as a load balancer in front of both may send them.
         var webhookUrl = new Uri(second.BaseUrl.TrimEnd('/') + ZoomWebhookRequests.Path);
         first.Services.GetRequiredService<IOptions<ZoomSandboxOptions>>().Value.WebhookUrl = webhookUrl;
@@ -81,7 +82,9 @@ public class LiveLinkState(JunocalApp app, BrowserFixture browser) : AppTest(app
 
         await DeleteInTheZoomDashboardAsync(classPage.Context, first);
 
-        var delivery = await first.Zoom.WebhookDeliveries.Single(d => d.Event == WebhookEvents.MeetingDeleted).Completion.WaitAsync(Eventually.Patience);
+        var delivery = await first.Zoom.WebhookDeliveries
+            .Single(d => d.Event == WebhookEvents.MeetingDeleted && d.Body.Contains(meetingId, StringComparison.Ordinal))
+            .Completion.WaitAsync(Eventually.Patience);
         Assert.Equal(webhookUrl, delivery.TargetUrl);
         Assert.Equal(WebhookDeliveryStatus.Delivered, delivery.Status);
         await Expect(classPage.GetByTestId("link-state")).ToContainTextAsync(Removed);
