@@ -560,6 +560,19 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.ToTable("ZoomConnections");
                 });
 
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
+                {
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudioId");
+
+                    b.ToTable("MeetingStamps");
+                });
+
             modelBuilder.Entity("Junocal.Web.Notifications.AccountEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1007,6 +1020,15 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Junocal.Web.Integrations.Zoom.ZoomConnection", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
                         .WithMany()
