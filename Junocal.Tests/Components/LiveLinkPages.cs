@@ -94,6 +94,7 @@ public class LiveLinkPages(JunocalApp app) : JunocalBunitContext, IAsyncLifetime
         await Kit.BookAsClientAsync(classId);
         await SignInAsync(DemoSeeder.ClientEmail, typeof(ClientBookingService), typeof(TimeProvider));
         var cut = RenderWithProviders<MyBookingsPage>();
+        ShowEveryUpcomingBooking(cut); // the class is months ahead, behind the demo client's first page of bookings
         var joinUrl = Assert.Single(Kit.MeetingsFor(classId)).JoinUrl;
         cut.WaitForAssertion(() => Assert.Equal(joinUrl, BookingCard(cut)?.QuerySelector("[data-testid=join]")?.GetAttribute("href")));
 
@@ -135,6 +136,17 @@ public class LiveLinkPages(JunocalApp app) : JunocalBunitContext, IAsyncLifetime
 
     private static IElement? WeekClass(IRenderedComponent<SchedulerRendering.ContainerFragment> cut) =>
         cut.FindAll("[data-testid=week-class]").SingleOrDefault(e => e.TextContent.Contains("Live Flow", StringComparison.Ordinal));
+
+    private static void ShowEveryUpcomingBooking(IRenderedComponent<SchedulerRendering.ContainerFragment> cut)
+    {
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=booking-card]")));
+        while (cut.FindAll("[data-testid=more-upcoming] button") is [var more, ..])
+        {
+            var shown = cut.FindAll("[data-testid=booking-card]").Count;
+            more.Click();
+            cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-testid=booking-card]").Count > shown));
+        }
+    }
 
     private static IElement? BookingCard(IRenderedComponent<SchedulerRendering.ContainerFragment> cut) =>
         cut.FindAll("[data-testid=booking-card]").SingleOrDefault(e => e.TextContent.Contains("Live Flow", StringComparison.Ordinal));
