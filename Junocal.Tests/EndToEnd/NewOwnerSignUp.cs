@@ -63,7 +63,29 @@ public sealed class NewOwnerSignUp(AccountsApp app, BrowserFixture browser) : IC
         await PageChecks.WaitForInteractivityAsync(page);
         await Expect(page.GetByTestId("studio-name")).ToHaveTextAsync("Tidewater Barre");
         await PageChecks.AssertAccessibleAsync(page);
+        await Expect(page.GetByTestId("first-steps")).ToContainTextAsync("0 of 4 done");
         await PageChecks.ScreenshotAsync(page, "new-owner-schedule");
+        await page.GetByTestId("copy-booking-link").ClickAsync();
+        await Expect(page.GetByTestId("step-share")).ToHaveAttributeAsync("data-done", "true");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Studio settings" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Studio settings" })).ToBeVisibleAsync();
+        await PageChecks.WaitForInteractivityAsync(page);
+        await PageChecks.AssertAccessibleAsync(page);
+        await page.GetByLabel("Booking page address").FillAsync("tidewater");
+        await page.GetByLabel("Contact email shown to clients (optional)").FillAsync("desk@tidewater.test");
+        await Expect(page.GetByTestId("slug-warning")).ToContainTextAsync("the old address /s/tidewater-barre stops working");
+        var zone = page.GetByTestId("zone-field");
+        await Expect(page.Locator("#settings-time-zones option[value='America/Denver']")).ToHaveCountAsync(1);
+        await zone.FillAsync("America/Denver");
+        await zone.BlurAsync();
+        await Expect(page.GetByTestId("zone-warning")).ToContainTextAsync("from America/Chicago to America/Denver keeps every class at the same moment");
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "studio-settings");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await Expect(page.GetByTestId("settings-saved")).ToHaveTextAsync("Settings saved.");
+        await Expect(page.GetByTestId("zone-warning")).ToHaveCountAsync(0);
+        await Expect(zone).ToHaveValueAsync("America/Denver");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Mira Okafor" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Your account" }).ClickAsync();
