@@ -41,44 +41,56 @@ public static class ZoomSandboxModule
 
     /// <summary>
     /// Maps the sandbox under <paramref name="basePath"/> (e.g. <c>/sandbox/zoom</c>): the dashboard at its root,
-    /// <c>/oauth/*</c>, <c>/v2/*</c>, join links, and the <c>/faults</c> API.
+    /// <c>/oauth/*</c>, <c>/v2/*</c>, join links, and the <c>/faults</c> API. <paramref name="protectOperatorPages"/>
+    /// guards the pages that act as Zoom's operator (the dashboard and the fault API) with the host's sign-in; when
+    /// null they are open, as on a developer's machine. Zoom's own endpoints always carry their own credentials.
     /// </summary>
-    public static RouteGroupBuilder MapZoomSandbox(this IEndpointRouteBuilder endpoints, string basePath)
+    public static RouteGroupBuilder MapZoomSandbox(this IEndpointRouteBuilder endpoints, string basePath,
+        Action<RouteGroupBuilder>? protectOperatorPages = null)
     {
         var mount = basePath.TrimEnd('/');
         var sandbox = endpoints.MapGroup(mount)
             .WithMetadata(new SandboxMount(mount))
             .DisableAntiforgery()
-            // Zoom's endpoints carry their own credentials; a host's fallback authorization policy must not apply.
-            .AllowAnonymous()
             .ExcludeFromDescription()
             .AddEndpointFilter<FaultFilter>();
 
-        sandbox.MapGet("/", DashboardPage.Render);
-        var forms = sandbox.MapGroup("/dashboard").AddEndpointFilter<SameOriginFilter>();
+        var operatorPages = sandbox.MapGroup("");
+        if (protectOperatorPages is null)
+        {
+            operatorPages.AllowAnonymous();
+        }
+        else
+        {
+            protectOperatorPages(operatorPages);
+        }
+
+        operatorPages.MapGet("/", DashboardPage.Render);
+        var forms = operatorPages.MapGroup("/dashboard").AddEndpointFilter<SameOriginFilter>();
         forms.MapPost("/meetings/{meetingId}/delete", DashboardEndpoints.DeleteMeeting);
         forms.MapPost("/users/{userId}/uninstall", DashboardEndpoints.Uninstall);
         forms.MapPost("/webhooks/validate", DashboardEndpoints.SendUrlValidation);
+        operatorPages.MapPost("/faults", FaultEndpoints.ScriptAsync).AddEndpointFilter<SameOriginFilter>();
+        operatorPages.MapGet("/faults", FaultEndpoints.List);
+        operatorPages.MapDelete("/faults", FaultEndpoints.Clear).AddEndpointFilter<SameOriginFilter>();
 
-        sandbox.MapGet("/oauth/authorize", AuthorizeEndpoints.ShowConsent).Tagged(SandboxEndpoint.Authorize);
-        sandbox.MapPost("/oauth/authorize", AuthorizeEndpoints.DecideAsync).Tagged(SandboxEndpoint.Authorize)
+        // Zoom's endpoints carry their own credentials; a host's fallback authorization policy must not apply.
+        var zoom = sandbox.MapGroup("").AllowAnonymous();
+        zoom.MapGet("/oauth/authorize", AuthorizeEndpoints.ShowConsent).Tagged(SandboxEndpoint.Authorize);
+        zoom.MapPost("/oauth/authorize", AuthorizeEndpoints.DecideAsync).Tagged(SandboxEndpoint.Authorize)
             .AddEndpointFilter<SameOriginFilter>();
-        sandbox.MapPost("/oauth/token", TokenEndpoints.IssueAsync).Tagged(SandboxEndpoint.Token);
-        sandbox.MapPost("/oauth/revoke", TokenEndpoints.RevokeAsync).Tagged(SandboxEndpoint.Revoke);
+        zoom.MapPost("/oauth/token", TokenEndpoints.IssueAsync).Tagged(SandboxEndpoint.Token);
+        zoom.MapPost("/oauth/revoke", TokenEndpoints.RevokeAsync).Tagged(SandboxEndpoint.Revoke);
 
-        var api = sandbox.MapGroup("/v2");
+        var api = zoom.MapGroup("/v2");
         api.MapGet("/users/{userId}", MeetingEndpoints.GetUser).Tagged(SandboxEndpoint.GetUser);
         api.MapPost("/users/{userId}/meetings", MeetingEndpoints.CreateAsync).Tagged(SandboxEndpoint.CreateMeeting);
         api.MapGet("/meetings/{meetingId}", MeetingEndpoints.Get).Tagged(SandboxEndpoint.GetMeeting);
         api.MapPatch("/meetings/{meetingId}", MeetingEndpoints.UpdateAsync).Tagged(SandboxEndpoint.UpdateMeeting);
         api.MapDelete("/meetings/{meetingId}", MeetingEndpoints.Delete).Tagged(SandboxEndpoint.DeleteMeeting);
 
-        sandbox.MapGet("/j/{meetingId}", JoinPage.Render);
-        sandbox.MapGet("/s/{meetingId}", JoinPage.Render);
-
-        sandbox.MapPost("/faults", FaultEndpoints.ScriptAsync);
-        sandbox.MapGet("/faults", FaultEndpoints.List);
-        sandbox.MapDelete("/faults", FaultEndpoints.Clear);
+        zoom.MapGet("/j/{meetingId}", JoinPage.Render);
+        zoom.MapGet("/s/{meetingId}", JoinPage.Render);
         return sandbox;
     }
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Junocal.Sandbox;
 
 /// <summary>Settings of the Zoom sandbox, bound from the configuration section <c>Sandbox:Zoom</c>.</summary>
@@ -23,8 +25,13 @@ public sealed class ZoomSandboxOptions
     /// </summary>
     public Uri? WebhookUrl { get; set; }
 
-    /// <summary>The app's event-subscription Secret Token used to sign webhooks.</summary>
-    public string WebhookSecretToken { get; set; } = "sandbox-webhook-secret";
+    /// <summary>
+    /// The app's event-subscription Secret Token used to sign webhooks. Unless configured, a random one made once per
+    /// process: a published default would let anyone sign events for an app that trusts it.
+    /// </summary>
+    public string WebhookSecretToken { get; set; } = PerProcessWebhookSecret;
+
+    private static readonly string PerProcessWebhookSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The app name shown on the consent page.</summary>
     public string AppName { get; set; } = "Junocal";

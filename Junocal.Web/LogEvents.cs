@@ -18,6 +18,13 @@ public static class LogEvents
         public const int Seeded = 1101;
     }
 
+    /// <summary>1200–1299: the Zoom sandbox served by the app.</summary>
+    public static class Sandbox
+    {
+        public const int OutsideDevelopment = 1201;
+        public const int RefusedInProduction = 1202;
+    }
+
     /// <summary>2000–2099: tokens at rest and the keys that protect them.</summary>
     public static class Security
     {
@@ -48,6 +55,7 @@ public static class LogEvents
     {
         public const int TokensRefreshed = 4001;
         public const int GrantRefused = 4002;
+        public const int SettingsUnusable = 4010;
     }
 
     /// <summary>5000–5099: Zoom's webhook.</summary>
@@ -56,6 +64,7 @@ public static class LogEvents
         public const int Rejected = 5001;
         public const int Ignored = 5002;
         public const int Deauthorized = 5003;
+        public const int UnusableTimestamp = 5004;
         public const int SecretMissing = 5011;
     }
 

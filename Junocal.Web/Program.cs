@@ -19,6 +19,7 @@ using Junocal.Web.Notifications;
 using Junocal.Web.Meetings;
 using Junocal.Web.Operations;
 using Junocal.Web.Security;
+using Junocal.Web.Security.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,6 +27,7 @@ builder.AddJunocalConfiguration()
     .AddOperations()
     .AddJunocalData()
     .AddJunocalSecurity()
+    .AddTransportSecurity()
     .AddAccounts()
     .AddStudios()
     .AddJunocalUi()
@@ -50,6 +52,7 @@ if (await app.RunIfAskedAsync(args) is { } exitCode)
     return exitCode;
 }
 
+app.UseTransportSecurity();
 app.UseJunocalPipeline();
 app.MapOperations();
 app.MapAccountEndpoints();

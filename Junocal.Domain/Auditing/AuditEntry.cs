@@ -1,6 +1,9 @@
 namespace Junocal.Domain.Auditing;
 
-/// <summary>An append-only record of something a person or an integration did in a studio.</summary>
+/// <summary>
+/// An append-only record of something a person or an integration did in a studio. The one change it allows is
+/// <see cref="ForgetIdentity"/>: an integration's account identity leaves with the rest of that integration's data.
+/// </summary>
 public sealed class AuditEntry : IStudioOwned
 {
     public const int MaxActorLength = 256;
@@ -39,6 +42,21 @@ public sealed class AuditEntry : IStudioOwned
         new(Guid.CreateVersion7(), studioId, occurredAt,
             Truncate(actor, MaxActorLength), Text.Required(action, "Action", MaxActionLength),
             Truncate(details, MaxDetailsLength), classSessionId);
+
+    /// <summary>Replaces every mention of <paramref name="identities"/> (an email, an account or user id) with <paramref name="replacement"/>.</summary>
+    /// <returns>True when the entry mentioned one.</returns>
+    public bool ForgetIdentity(IEnumerable<string> identities, string replacement)
+    {
+        var details = Details;
+        foreach (var identity in identities.Where(i => i.Length > 0))
+        {
+            details = details.Replace(identity, replacement, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var changed = details != Details;
+        Details = details;
+        return changed;
+    }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -2,7 +2,10 @@ namespace Junocal.Domain.Scheduling;
 
 /// <summary>
 /// One scheduled class. Start is a UTC instant; the studio's zone turns it into wall-clock time for people.
-/// <see cref="Version"/> changes with every change, bookings included, so concurrent writers cannot both win.
+/// <see cref="Version"/> changes with every edit of the class itself, so an owner's save over someone else's edit is
+/// refused; bookings leave it alone, so clients booking and cancelling never block the owner.
+/// <see cref="RowVersion"/> changes with every change, bookings included, so concurrent writers cannot both win
+/// (the last place goes to exactly one client, and a capacity cut sees every booking).
 /// </summary>
 public sealed class ClassSession : IStudioOwned
 {
@@ -10,6 +13,11 @@ public sealed class ClassSession : IStudioOwned
     public const int MinDurationMinutes = 5;
     public const int MaxDurationMinutes = 600;
     public const int MaxCapacity = 1000;
+
+    /// <summary>A client may book or cancel one class this many times within <see cref="BookingChangeWindow"/>.</summary>
+    public const int MaxBookingChangesPerWindow = 6;
+
+    public static readonly TimeSpan BookingChangeWindow = TimeSpan.FromMinutes(10);
 
     private readonly List<Booking> _bookings = [];
 
@@ -33,6 +41,7 @@ public sealed class ClassSession : IStudioOwned
         Location = location;
         Status = ClassStatus.Scheduled;
         Version = 1;
+        RowVersion = 1;
         Revision = 1;
     }
 
@@ -48,6 +57,8 @@ public sealed class ClassSession : IStudioOwned
     public string? CancellationReason { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public int Version { get; private set; }
+
+    public int RowVersion { get; private set; }
 
     /// <summary>
     /// The class's generated meeting was deleted at its provider (not by Junocal) and no new one is wanted yet: pages
@@ -139,6 +150,8 @@ public sealed class ClassSession : IStudioOwned
             throw new DomainException("You have already booked this class.");
         }
 
+        EnsureNotChangingTooOften(clientId, now);
+
         if (BookedCount >= Capacity)
         {
             throw new DomainException("This class is full.");
@@ -146,7 +159,7 @@ public sealed class ClassSession : IStudioOwned
 
         var booking = Booking.Create(this, clientId, now);
         _bookings.Add(booking);
-        Touch();
+        RowVersion++;
         return booking;
     }
 
@@ -159,8 +172,21 @@ public sealed class ClassSession : IStudioOwned
             throw new DomainException("This class has already started; its booking can no longer be cancelled.");
         }
 
+        EnsureNotChangingTooOften(clientId, now);
         booking.Cancel(now);
-        Touch();
+        RowVersion++;
+    }
+
+    // Each booking sends a confirmation; a loop of book and cancel must not become a mail cannon.
+    private void EnsureNotChangingTooOften(Guid clientId, DateTimeOffset now)
+    {
+        var since = now - BookingChangeWindow;
+        var changes = _bookings.Where(b => b.ClientId == clientId)
+            .Sum(b => (b.BookedAt > since ? 1 : 0) + (b.CancelledAt > since ? 1 : 0));
+        if (changes >= MaxBookingChangesPerWindow)
+        {
+            throw new DomainException("You have booked and cancelled this class several times in the last few minutes. Please wait a few minutes and try again.");
+        }
     }
 
     /// <summary>The provider reports the class's meeting deleted there; its link is gone until the class wants a new one.</summary>
@@ -185,7 +211,11 @@ public sealed class ClassSession : IStudioOwned
         }
     }
 
-    private void Touch() => Version++;
+    private void Touch()
+    {
+        Version++;
+        RowVersion++;
+    }
 
     private void Revise()
     {

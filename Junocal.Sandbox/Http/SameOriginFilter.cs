@@ -4,21 +4,27 @@ namespace Junocal.Sandbox.Http;
 
 /// <summary>
 /// Guards the sandbox's browser forms against cross-site posts without needing the host's antiforgery setup:
-/// a browser's <c>Origin</c> (or <c>Sec-Fetch-Site</c>) must name this site. Clients that send neither are not
-/// browsers and pass.
+/// the browser's <c>Origin</c> must name this site, or, where a <c>no-referrer</c> policy makes it send
+/// <c>Origin: null</c>, <c>Sec-Fetch-Site</c> must say <c>same-origin</c>. A request with neither is refused:
+/// every current browser sends one of them, so only a forger leaves both out.
 /// </summary>
 internal sealed class SameOriginFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var request = context.HttpContext.Request;
-        var origin = request.Headers.Origin.ToString();
-        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
-        var sameOrigin = origin.Length > 0
-            ? string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
-            : fetchSite.Length == 0 || fetchSite is "same-origin" or "none";
-        return sameOrigin
+        return IsSameOrigin(context.HttpContext.Request)
             ? await next(context)
             : Results.Text("Cross-site form posts are refused.", "text/plain", statusCode: StatusCodes.Status403Forbidden);
+    }
+
+    private static bool IsSameOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length > 0 && origin != "null")
+        {
+            return string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return request.Headers["Sec-Fetch-Site"].ToString() == "same-origin";
     }
 }

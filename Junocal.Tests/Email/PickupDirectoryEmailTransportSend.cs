@@ -37,6 +37,24 @@ public sealed class PickupDirectoryEmailTransportSend : IDisposable
     }
 
     [Fact]
+    public async Task DeletesFilesOlderThanTheRetentionPeriodWhenItSends()
+    {
+        var transport = new PickupDirectoryEmailTransport(_directory, _time, TimeSpan.FromDays(7));
+        await transport.SendAsync(ClassEmails.Compose(ClassEmails.ReformerFlow()), CancellationToken.None);
+        var old = Assert.Single(Directory.GetFiles(_directory));
+        _time.Advance(TimeSpan.FromDays(6));
+        await transport.SendAsync(ClassEmails.Compose(ClassEmails.ReformerFlow()), CancellationToken.None);
+        Assert.Equal(2, Directory.GetFiles(_directory).Length);
+
+        _time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await transport.SendAsync(ClassEmails.Compose(ClassEmails.ReformerFlow()), CancellationToken.None);
+
+        var kept = Directory.GetFiles(_directory);
+        Assert.Equal(2, kept.Length);
+        Assert.DoesNotContain(old, kept);
+    }
+
+    [Fact]
     public async Task NamesFilesSoTheySortInTheOrderTheyWereSent()
     {
         var transport = new PickupDirectoryEmailTransport(_directory, _time);

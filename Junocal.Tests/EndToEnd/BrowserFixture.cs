@@ -15,7 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public IBrowser Browser { get; private set; } = default!;
+    // Private: every test opens its pages through NewContextAsync, so the Content-Security-Policy watch sees them all.
+    private IBrowser Browser { get; set; } = default!;
 
     public static string ArtifactsDirectory =>
         Environment.GetEnvironmentVariable("JUNOCAL_TEST_ARTIFACTS") is { Length: > 0 } dir
@@ -39,12 +40,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context (desktop size unless told otherwise) whose waits all have <see cref="Patience"/>.</summary>
+    /// <summary>
+    /// A new browser context (desktop size unless told otherwise) whose waits all have <see cref="Patience"/>, and whose
+    /// pages' consoles are watched for Content-Security-Policy violations: the checks in <see cref="PageChecks"/> fail
+    /// the test on any. Every end-to-end test opens its pages here.
+    /// </summary>
     public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         var context = await Browser.NewContextAsync(options ?? new() { ViewportSize = new() { Width = 1366, Height = 900 } });
         context.SetDefaultTimeout(Patience);
         context.SetDefaultNavigationTimeout(Patience);
+        // Playwright raises Page before NewPageAsync returns, so no console message is missed.
+        context.Page += (_, page) => PageChecks.WatchContentSecurityPolicy(page);
         return context;
     }
 

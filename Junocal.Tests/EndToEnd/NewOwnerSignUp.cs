@@ -21,7 +21,7 @@ public sealed class NewOwnerSignUp(AccountsApp app, BrowserFixture browser) : IC
     [Fact]
     public async Task SignsUpConfirmsByTheEmailedLinkAndLandsOnTheSchedule()
     {
-        await using var context = await browser.Browser.NewContextAsync(new()
+        await using var context = await browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = 1366, Height = 900 },
             TimezoneId = "America/Chicago",
@@ -100,7 +100,7 @@ public sealed class NewOwnerSignUp(AccountsApp app, BrowserFixture browser) : IC
     [InlineData("/Account/ForgotPassword", "forgot-password-phone")]
     public async Task AccountPagesFitAPhoneAndPassTheAccessibilityCheck(string path, string screenshot)
     {
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(app.BaseUrl + path);

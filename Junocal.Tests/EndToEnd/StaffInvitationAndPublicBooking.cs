@@ -33,7 +33,7 @@ public partial class StaffInvitationAndPublicBooking(PeopleHost host, BrowserFix
         await PageChecks.ScreenshotAsync(owner, "owner-people");
 
         var link = await Host.InvitationPathForAsync("nina@example.com");
-        await using (var ninasBrowser = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } }))
+        await using (var ninasBrowser = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } }))
         {
             var nina = await ninasBrowser.NewPageAsync();
             await nina.GotoAsync(Host.BaseUrl + link);
@@ -67,7 +67,7 @@ public partial class StaffInvitationAndPublicBooking(PeopleHost host, BrowserFix
     [Fact]
     public async Task AVisitorCreatesAnAccountWhileBookingConfirmsByEmailAndSeesTheBooking()
     {
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
         var visitor = await context.NewPageAsync();
         await visitor.GotoAsync(Host.BaseUrl + "/s/juno-pilates");
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Juno Pilates", Level = 1 })).ToBeVisibleAsync();
@@ -107,7 +107,7 @@ public partial class StaffInvitationAndPublicBooking(PeopleHost host, BrowserFix
     [Fact]
     public async Task ThePublicPageAndTheClientsPageReadWellOnADesktop()
     {
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
         var visitor = await context.NewPageAsync();
         await visitor.GotoAsync(Host.BaseUrl + "/s/juno-pilates");
         await PageChecks.AssertAccessibleAsync(visitor);

@@ -63,6 +63,9 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
 
         await page.GotoAsync(app.BaseUrl + "/sandbox/zoom/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete in Zoom" }).First.ClickAsync();
+        // The class page shows the state it finds; wait for Zoom's notification to be answered first.
+        await Eventually.HoldsAsync(() => zoom.WebhookDeliveries.Any(d => d.Event == "meeting.deleted" && d.Status == Junocal.Sandbox.Webhooks.WebhookDeliveryStatus.Delivered),
+            "Zoom's meeting.deleted answered");
         await page.GotoAsync($"{app.BaseUrl}/classes/{classId}");
         await PageChecks.WaitForInteractivityAsync(page);
         await Expect(page.GetByTestId("link-state")).ToContainTextAsync("Zoom link removed — the meeting was deleted in Zoom");

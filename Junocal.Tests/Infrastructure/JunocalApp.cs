@@ -55,6 +55,9 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The token vault's key in every test host: 32 fixed bytes, base64.</summary>
     public const string TestTokenKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
+    /// <summary>The in-app sandbox's webhook Secret Token, fixed so tests can sign events as the sandbox does.</summary>
+    public const string SandboxWebhookSecret = "test-sandbox-webhook-secret";
+
     private readonly TestHostOptions _options;
     private bool _ownsDatabase;
     private readonly JunocalApp? _peerOf;
@@ -145,11 +148,14 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:ActiveTokenKey", "test");
         // Every test signs in from 127.0.0.1; the limits have their own host (AccountFormRateLimits).
         builder.UseSetting("RateLimiting:AccountForms:PermitLimit", "1000000");
+        // Tests speak plain HTTP to Kestrel on loopback; HTTPS in Production is tested behind a simulated proxy.
+        builder.UseSetting("Https:Required", "false");
         if (_peerOf is null)
         {
             builder.UseSetting("Sandbox:Enabled", "true");
             // Zoom's join links are https; the sandbox's follow its own URL unless told otherwise.
             builder.UseSetting("Sandbox:Zoom:BaseUrl", "https://zoom.sandbox.test/sandbox/zoom/");
+            builder.UseSetting("Sandbox:Zoom:WebhookSecretToken", SandboxWebhookSecret);
         }
         else
         {
@@ -192,7 +198,9 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Sandbox:Enabled", "false");
         builder.UseSetting("Zoom:ClientId", "sandbox-client-id");
         builder.UseSetting("Zoom:ClientSecret", "sandbox-client-secret");
-        builder.UseSetting("Zoom:WebhookSecretToken", "sandbox-webhook-secret");
+        builder.UseSetting("Zoom:WebhookSecretToken", SandboxWebhookSecret);
+        // Real Zoom settings come complete or the app refuses to start: the callback registered with Zoom is https.
+        builder.UseSetting("Zoom:RedirectUri", "https://studio.example.test" + Junocal.Web.Integrations.Zoom.ZoomConnectionService.CallbackPath);
         builder.UseSetting("Zoom:AuthorizeUrl", zoom + "/oauth/authorize");
         builder.UseSetting("Zoom:TokenUrl", zoom + "/oauth/token");
         builder.UseSetting("Zoom:RevokeUrl", zoom + "/oauth/revoke");

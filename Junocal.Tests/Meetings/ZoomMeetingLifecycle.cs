@@ -145,6 +145,27 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task AMeetingDeletedEventFromAnotherZoomAccountLeavesTheLinkAlone()
+    {
+        var classId = await Kit.ScheduleZoomClassAsync("Barre", July.AddDays(19), new TimeSpan(10, 0, 0), 60);
+        await Kit.SyncAsync(classId);
+        var meeting = Assert.Single(Zoom.Meetings);
+        using var http = App.CreateBrowserlikeClient();
+        var forged = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            @event = "meeting.deleted",
+            event_ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            payload = new { account_id = Junocal.Sandbox.Users.TestUsers.OtherAccountId, @object = new { id = meeting.Id } },
+        });
+
+        using var response = await http.SendAsync(Junocal.Tests.Integrations.Zoom.Webhooks.ZoomWebhookRequests.SignedRequest(forged));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(meeting.JoinUrl, (await Kit.DetailAsync(classId)).JoinUrl);
+        Assert.Equal(MeetingSyncState.Linked, (await Kit.RowAsync(classId))!.State);
+    }
+
+    [Fact]
     public async Task AServerErrorIsRetriedUntilTheMeetingExistsWithNoDuplicate()
     {
         Zoom.Faults.Script(SandboxEndpoint.CreateMeeting, FaultKind.ServerError, times: 2);

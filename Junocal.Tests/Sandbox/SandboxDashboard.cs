@@ -84,6 +84,33 @@ public class SandboxDashboard
     }
 
     [Fact]
+    public async Task RefusesAButtonPostThatSaysNeitherItsOriginNorItsSite()
+    {
+        await using var host = await SandboxHost.StartAsync();
+        await host.ConnectAsync(TestUsers.Owner);
+        using var bare = new HttpClient { BaseAddress = host.Root };
+
+        using var response = await bare.PostAsync(new Uri($"dashboard/users/{TestUsers.Owner.Id}/uninstall", UriKind.Relative), null, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(host.State.Grants, grant => grant.IsActive);
+    }
+
+    [Fact]
+    public async Task AcceptsASameSiteButtonPostFromAPageThatSendsNoReferrer()
+    {
+        await using var host = await SandboxHost.StartAsync();
+        await host.ConnectAsync(TestUsers.Owner);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"dashboard/users/{TestUsers.Owner.Id}/uninstall", UriKind.Relative));
+        request.Headers.Add("Origin", "null"); // what Chromium sends under Referrer-Policy: no-referrer
+
+        using var response = await host.Client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.DoesNotContain(host.State.Grants, grant => grant.IsActive);
+    }
+
+    [Fact]
     public async Task ServesTheJoinLinkOfAMeeting()
     {
         await using var host = await SandboxHost.StartAsync();

@@ -40,6 +40,8 @@ public sealed class SandboxHost : IAsyncDisposable
         Root = root;
         State = app.Services.GetRequiredService<ZoomSandboxState>();
         Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = root };
+        // The consent and dashboard forms are pages in the owner's browser, which marks its own posts so.
+        Client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
     }
 
     /// <summary>Null when the host runs on the system clock.</summary>

@@ -21,7 +21,9 @@ public class ZoomSandboxModuleAddZoomSandbox
 
         Assert.Equal("sandbox-client-id", options.ClientId);
         Assert.Equal("sandbox-client-secret", options.ClientSecret);
-        Assert.Equal("sandbox-webhook-secret", options.WebhookSecretToken);
+        // The webhook secret is random per process, never a value anyone could read in the source.
+        Assert.Matches("^[0-9a-f]{64}$", options.WebhookSecretToken);
+        Assert.Equal(options.WebhookSecretToken, Bind([]).WebhookSecretToken);
         Assert.Equal("Junocal", options.AppName);
         Assert.Equal("meeting:write:meeting meeting:update:meeting meeting:delete:meeting", options.DefaultScopes);
         Assert.Equal([TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(60)], options.WebhookRetryDelays);

@@ -27,7 +27,8 @@ public static class EmailModule
         else if (settings.UsePickupDirectory || !builder.Environment.IsProduction())
         {
             var directory = Path.Combine(builder.Environment.ContentRootPath, settings.PickupDirectory);
-            services.AddSingleton(sp => new PickupDirectoryEmailTransport(directory, sp.GetRequiredService<TimeProvider>()));
+            var retention = TimeSpan.FromDays(Math.Max(1, settings.PickupRetentionDays));
+            services.AddSingleton(sp => new PickupDirectoryEmailTransport(directory, sp.GetRequiredService<TimeProvider>(), retention));
             services.AddSingleton<IEmailTransport>(sp => sp.GetRequiredService<PickupDirectoryEmailTransport>());
         }
         else

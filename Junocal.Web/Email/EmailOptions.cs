@@ -15,6 +15,9 @@ public sealed class EmailOptions
 
     /// <summary>Write emails to <see cref="PickupDirectory"/> outside Development too, when no SMTP host is set.</summary>
     public bool UsePickupDirectory { get; set; }
+
+    /// <summary>Files in <see cref="PickupDirectory"/> older than this many days are deleted.</summary>
+    public int PickupRetentionDays { get; set; } = 7;
 }
 
 public sealed class SmtpOptions

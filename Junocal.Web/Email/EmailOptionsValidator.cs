@@ -11,6 +11,11 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         var failures = new List<string>();
         ValidateFrom(options.From, failures);
         ValidateSmtp(options.Smtp, failures);
+        if (options.PickupRetentionDays < 1)
+        {
+            failures.Add($"Email:PickupRetentionDays is {options.PickupRetentionDays}. Use 1 or more days.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.PickupDirectory))
         {
             failures.Add("Email:PickupDirectory is empty. Leave it out for the default App_Data/mail, or name a folder.");

@@ -1,15 +1,19 @@
 using Junocal.Sandbox;
+using Junocal.Web.Security;
 
 namespace Junocal.Web.Integrations;
 
 /// <summary>
 /// Serves the Zoom stand-in inside the app at <see cref="BasePath"/>, so a machine with no Zoom account and no
 /// internet can run the whole product. On by default only in Development without real Zoom credentials;
-/// elsewhere it must be switched on explicitly with <c>Sandbox:Enabled=true</c>.
+/// elsewhere it must be switched on explicitly with <c>Sandbox:Enabled=true</c>, and in Production the start is
+/// refused unless <c>Sandbox:AllowInProduction=true</c> says so too; its dashboard and fault API then need the
+/// owner's sign-in.
 /// </summary>
-public static class SandboxModule
+public static partial class SandboxModule
 {
     public const string BasePath = "/sandbox/zoom";
+    public const string AllowInProductionKey = "Sandbox:AllowInProduction";
 
     public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue<bool?>("Sandbox:Enabled")
@@ -20,6 +24,10 @@ public static class SandboxModule
         if (IsEnabled(builder.Configuration, builder.Environment))
         {
             builder.Services.AddZoomSandbox(builder.Configuration);
+            if (builder.Environment.IsProduction() && !builder.Configuration.GetValue<bool>(AllowInProductionKey))
+            {
+                builder.Services.AddHostedService<SandboxInProductionRefusal>();
+            }
         }
 
         return builder;
@@ -29,13 +37,41 @@ public static class SandboxModule
     {
         if (IsEnabled(app.Configuration, app.Environment))
         {
-            app.MapZoomSandbox(BasePath);
-            if (!app.Environment.IsDevelopment())
+            if (app.Environment.IsDevelopment())
             {
-                app.Logger.LogWarning("The Zoom sandbox is enabled at {Path}; it is a stand-in, not Zoom.", BasePath);
+                app.MapZoomSandbox(BasePath);
+            }
+            else
+            {
+                // Anyone who reaches the dashboard can delete meetings and uninstall the app for every studio.
+                app.MapZoomSandbox(BasePath, operatorPages => operatorPages.RequireAuthorization(Policies.Owner));
+                LogSandboxOutsideDevelopment(app.Logger, BasePath, app.Environment.EnvironmentName);
             }
         }
 
         return app;
+    }
+
+    [LoggerMessage(EventId = LogEvents.Sandbox.OutsideDevelopment, Level = LogLevel.Warning,
+        Message = "THE ZOOM SANDBOX IS ENABLED in {Environment} at {Path}: a stand-in, not Zoom. Its meetings and webhooks are fake; its dashboard and fault API need an owner's sign-in.")]
+    private static partial void LogSandboxOutsideDevelopment(ILogger logger, string path, string environment);
+
+    /// <summary>Stops a Production start that would serve the sandbox without the operator saying so.</summary>
+    private sealed partial class SandboxInProductionRefusal(ILogger<SandboxInProductionRefusal> logger) : IHostedService
+    {
+        public const string Problem =
+            "Sandbox:Enabled is true in Production. The Zoom sandbox is a stand-in that fakes Zoom's meetings and signed webhooks. " +
+            "Remove Sandbox:Enabled, or set " + AllowInProductionKey + "=true to run it in Production on purpose.";
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            LogRefused(logger, Problem);
+            throw new InvalidOperationException("The Zoom sandbox was refused in Production; the log line before this says why.");
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(EventId = LogEvents.Sandbox.RefusedInProduction, Level = LogLevel.Critical, Message = "{Problem}")]
+        private static partial void LogRefused(ILogger logger, string problem);
     }
 }

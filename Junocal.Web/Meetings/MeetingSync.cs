@@ -213,15 +213,17 @@ public sealed partial class MeetingSync(
     }
 
     /// <summary>
-    /// A provider reports one of its meetings deleted there. For a class that still wants that meeting, the dead link
-    /// leaves at once and the class says so; its meeting row goes with the meeting. For a class cancelled or moved
-    /// off the provider the delete is Junocal's own (its row is already gone, or about to be), and nothing changes.
+    /// A provider reports one of its meetings deleted there, on the account <paramref name="studioId"/> has connected
+    /// (meeting ids are the provider's, not Junocal's: the caller matches the event's account to the studio). For a
+    /// class that still wants that meeting, the dead link leaves at once and the class says so; its meeting row goes
+    /// with the meeting. For a class cancelled or moved off the provider the delete is Junocal's own (its row is
+    /// already gone, or about to be), and nothing changes.
     /// </summary>
     /// <returns>How many classes lost their meeting.</returns>
-    public async Task<int> MeetingDeletedAtProviderAsync(LocationKind provider, string externalId, CancellationToken cancellationToken)
+    public async Task<int> MeetingDeletedAtProviderAsync(Guid studioId, LocationKind provider, string externalId, CancellationToken cancellationToken)
     {
         var name = NameOf(provider);
-        await using var db = contexts.CreateDbContext();
+        await using var db = contexts.CreateDbContext(studioId);
         var rows = await db.ClassMeetings
             .Where(m => m.Provider == provider && m.ExternalId == externalId)
             .Join(db.ClassSessions, m => m.ClassSessionId, c => c.Id, (m, c) => new { Row = m, Class = c })

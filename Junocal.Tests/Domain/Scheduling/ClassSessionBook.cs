@@ -1,4 +1,5 @@
 using Junocal.Domain;
+using Junocal.Domain.Scheduling;
 
 namespace Junocal.Tests.Domain.Scheduling;
 
@@ -7,7 +8,7 @@ public class ClassSessionBook
     private static readonly DateTimeOffset Now = ClassSessionBuilder.Now;
 
     [Fact]
-    public void AddsAnActiveBookingAndChangesTheVersion()
+    public void AddsAnActiveBookingAndChangesOnlyTheRowVersion()
     {
         var session = new ClassSessionBuilder().Build();
         var client = Guid.NewGuid();
@@ -19,7 +20,27 @@ public class ClassSessionBook
         Assert.Equal(session.Id, booking.ClassSessionId);
         Assert.Equal(session.StudioId, booking.StudioId);
         Assert.Equal(1, session.BookedCount);
-        Assert.Equal(2, session.Version);
+        Assert.Equal(2, session.RowVersion);
+        Assert.Equal(1, session.Version); // the owner's open form is still current
+    }
+
+    [Fact]
+    public void RefusesAClientWhoKeepsBookingAndCancellingWithinTenMinutes()
+    {
+        var session = new ClassSessionBuilder().Build();
+        var client = Guid.NewGuid();
+        for (var i = 0; i < ClassSession.MaxBookingChangesPerWindow / 2; i++)
+        {
+            session.Book(client, Now.AddMinutes(i));
+            session.CancelBooking(client, Now.AddMinutes(i));
+        }
+
+        var error = Assert.Throws<DomainException>(() => session.Book(client, Now.AddMinutes(5)));
+
+        Assert.StartsWith("You have booked and cancelled this class several times", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, session.BookedCount);
+        Assert.True(session.Book(client, Now.AddMinutes(11)).IsActive); // the window has moved on
+        Assert.True(session.Book(Guid.NewGuid(), Now.AddMinutes(5)).IsActive); // other clients are not held back
     }
 
     [Fact]

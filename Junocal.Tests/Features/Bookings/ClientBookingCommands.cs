@@ -57,6 +57,31 @@ public class ClientBookingCommands(JunocalApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ThrottlesABookAndCancelLoopAndOwesOneConfirmationPerBooking()
+    {
+        var classId = await NewClassAsync(capacity: 5);
+        await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.ClientEmail);
+        var bookings = scope.ServiceProvider.GetRequiredService<ClientBookingService>();
+        var cycles = ClassSession.MaxBookingChangesPerWindow / 2;
+        for (var i = 0; i < cycles; i++)
+        {
+            Assert.True((await bookings.BookAsync(classId, CancellationToken.None)).Succeeded);
+            Assert.True((await bookings.CancelBookingAsync(classId, CancellationToken.None)).Succeeded);
+        }
+
+        var throttled = await bookings.BookAsync(classId, CancellationToken.None);
+
+        Assert.False(throttled.Succeeded);
+        Assert.StartsWith("You have booked and cancelled this class several times", throttled.Error, StringComparison.Ordinal);
+        await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var confirmations = await db.OutboxEmails.Where(e => e.ClassSessionId == classId && e.Kind == Junocal.Web.Email.EmailKind.BookingConfirmed)
+            .Select(e => e.BookingId).ToListAsync();
+        Assert.Equal(cycles, confirmations.Count);
+        Assert.Equal(cycles, confirmations.Distinct().Count());
+        Assert.Equal(0, await db.Bookings.CountAsync(b => b.ClassSessionId == classId && b.Status == BookingStatus.Active));
+    }
+
+    [Fact]
     public async Task GivesTheLastPlaceToExactlyOneOfManyConcurrentClients()
     {
         var classId = await NewClassAsync(capacity: 1);

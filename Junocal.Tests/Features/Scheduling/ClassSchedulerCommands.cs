@@ -164,6 +164,68 @@ public class ClassSchedulerCommands(JunocalApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task SavesTheOwnersEditWhileAClientBooksAndCancelsMeanwhile()
+    {
+        await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
+        var id = await ScheduleOneAsync(scope);
+        var (form, version) = (await Service(scope).GetForEditAsync(id, CancellationToken.None))!.Value;
+        await using (var client = await App.ScopeSignedInAsAsync(DemoSeeder.ClientEmail))
+        {
+            var bookings = client.ServiceProvider.GetRequiredService<Junocal.Web.Features.Bookings.ClientBookingService>();
+            Assert.True((await bookings.BookAsync(id, CancellationToken.None)).Succeeded);
+            Assert.True((await bookings.CancelBookingAsync(id, CancellationToken.None)).Succeeded);
+            Assert.True((await bookings.BookAsync(id, CancellationToken.None)).Succeeded);
+        }
+
+        form.Name = "Evening Reformer";
+        var saved = await Scheduler(scope).UpdateAsync(id, version, form, CancellationToken.None);
+        var cancelled = await Scheduler(scope).CancelAsync(id, (await LoadAsync(id)).Version, "Teacher ill", CancellationToken.None);
+
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Values));
+        Assert.True(cancelled.Succeeded, string.Join("; ", cancelled.Errors.Values));
+        Assert.Equal("Evening Reformer", (await LoadAsync(id)).Name);
+    }
+
+    [Fact]
+    public async Task SavesTheOwnersEditsWhileClientsBookAndCancelAtTheSameMoment()
+    {
+        await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
+        var id = await ScheduleOneAsync(scope);
+        using var stop = new CancellationTokenSource();
+        var loop = Task.Run(async () =>
+        {
+            await using var client = await App.ScopeSignedInAsAsync(DemoSeeder.ClientEmail);
+            var bookings = client.ServiceProvider.GetRequiredService<Junocal.Web.Features.Bookings.ClientBookingService>();
+            var changes = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var booked = await bookings.BookAsync(id, CancellationToken.None);
+                if (!booked.Succeeded)
+                {
+                    break; // throttled: the loop has done what a client can do
+                }
+
+                await bookings.CancelBookingAsync(id, CancellationToken.None);
+                changes += 2;
+            }
+
+            return changes;
+        });
+
+        for (var edit = 0; edit < 5; edit++)
+        {
+            var (form, version) = (await Service(scope).GetForEditAsync(id, CancellationToken.None))!.Value;
+            form.Capacity = 8 + edit + 1;
+            var result = await Scheduler(scope).UpdateAsync(id, version, form, CancellationToken.None);
+            Assert.True(result.Succeeded, result.IsConflict ? "Refused as a conflict" : string.Join("; ", result.Errors.Values));
+        }
+
+        await stop.CancelAsync();
+        await loop;
+        Assert.Equal(13, (await LoadAsync(id)).Capacity);
+    }
+
+    [Fact]
     public async Task CancelsAClassOnceAndThenRefusesChanges()
     {
         await using var scope = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);

@@ -36,6 +36,62 @@ public class ZoomConnectionServiceDisconnectAsync(JunocalApp app) : ZoomAppTest(
     }
 
     [Fact]
+    public async Task RevokesAtZoomBeforeItDeletesTheStoredData()
+    {
+        await ZoomFlow.ConnectOwnerAsync(App);
+        var studio = await Services.StudioIdAsync();
+
+        Assert.Equal(ZoomDisconnectOutcome.Disconnected, await DisconnectAsync());
+
+        var revokedAt = Assert.Single(Services.Sandbox().Grants, g => g.UserId == TestUsers.Owner.Id).EndedAt;
+        var deletedAt = Assert.Single(await Services.AuditAsync(studio, "zoom.disconnected")).OccurredAt;
+        Assert.NotNull(revokedAt);
+        Assert.True(revokedAt <= deletedAt, $"Revoked at {revokedAt:O}, deleted at {deletedAt:O}: the help page says revoke, then delete.");
+    }
+
+    [Fact]
+    public async Task TakesZoomsDeauthorizationForItsOwnRevokeAsNoUninstall()
+    {
+        await ZoomFlow.ConnectOwnerAsync(App);
+        var studio = await Services.StudioIdAsync();
+        await using (var db = Services.GetRequiredService<Junocal.Web.Data.SystemDbContextFactory>().CreateDbContext(studio))
+        {
+            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.ZoomConnections, Ct)).BeginDisconnect();
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // The webhook Zoom sends for the revoke, arriving while the disconnect is between its revoke and its delete.
+        using var http = App.CreateBrowserlikeClient();
+        using var response = await http.SendAsync(Webhooks.ZoomWebhookRequests.SignedRequest(
+            Webhooks.ZoomWebhookRequests.Deauthorized(TestUsers.Owner.Id, TestUsers.Owner.AccountId)), Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(await Services.ConnectionAsync(studio));
+        Assert.Empty(await Services.AuditAsync(studio, "zoom.deauthorized"));
+        Assert.Equal(ZoomAccessState.NotConnected, (await Services.GetRequiredService<ZoomTokenStore>().GetAsync(studio, Ct)).State);
+    }
+
+    [Fact]
+    public async Task LeavesNoZoomIdentityInTheAuditLogButKeepsItsEntries()
+    {
+        await ZoomFlow.ConnectOwnerAsync(App);
+        var studio = await Services.StudioIdAsync();
+        Assert.Contains(TestUsers.Owner.Id, Assert.Single(await Services.AuditAsync(studio, "zoom.connected")).Details, StringComparison.Ordinal);
+
+        await DisconnectAsync();
+
+        await using var db = Services.GetRequiredService<Junocal.Web.Data.SystemDbContextFactory>().CreateDbContext(studio);
+        var entries = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AuditEntries, Ct);
+        Assert.Equal("Zoom connected as the Zoom account since disconnected.", Assert.Single(entries, e => e.Action == "zoom.connected").Details);
+        Assert.All(entries, entry =>
+        {
+            Assert.DoesNotContain(TestUsers.Owner.Email, entry.Details, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(TestUsers.Owner.Id, entry.Details, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestUsers.Owner.AccountId, entry.Details, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task ErasesAnywayAndSaysToUninstallWhenZoomNeverConfirmsTheRevoke()
     {
         var studio = await ConnectWithAPendingSecondTabAsync();

@@ -73,7 +73,9 @@ public static partial class ZoomFlow
             ["user_id"] = user.Id,
             ["decision"] = decision,
         };
-        using var response = await owner.Client.PostAsync("/sandbox/zoom/oauth/authorize", new FormUrlEncodedContent(form));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/zoom/oauth/authorize") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("Sec-Fetch-Site", "same-origin"); // the consent page posts to itself
+        using var response = await owner.Client.SendAsync(request);
         return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location
             ? location
             : throw new InvalidOperationException($"The consent form answered {(int)response.StatusCode}.");

@@ -56,6 +56,20 @@ public class ZoomModuleAddZoomIntegration
     }
 
     [Fact]
+    public void NeverFallsBackToTheSandboxSecretWhenRealZoomCredentialsAreSet()
+    {
+        using var host = Build(new()
+        {
+            ["Sandbox:Enabled"] = "true",
+            ["Sandbox:Zoom:WebhookSecretToken"] = "sandbox-secret",
+            ["Zoom:ClientId"] = "real-client-id",
+        });
+
+        Assert.Equal(ZoomSignatureResult.Mismatch, Verify(host, "sandbox-secret"));
+        Assert.Null(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<ZoomWebhookOptions>>().CurrentValue.WebhookSecretToken);
+    }
+
+    [Fact]
     public void PrefersAConfiguredSecretOverTheSandboxOne()
     {
         using var host = Build(new() { ["Sandbox:Enabled"] = "true", ["Zoom:WebhookSecretToken"] = "configured-secret" });

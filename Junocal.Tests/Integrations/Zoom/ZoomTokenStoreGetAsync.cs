@@ -63,6 +63,24 @@ public class ZoomTokenStoreGetAsync(JunocalApp app) : ZoomAppTest(app)
     }
 
     [Fact]
+    public async Task HandsNoCachedTokenOutAfterAnotherHostDisconnectedTheStudio()
+    {
+        var studio = await ConnectAsync();
+        await using var peer = App.StartPeer();
+        var peerTokens = peer.Services.GetRequiredService<ZoomTokenStore>();
+        Assert.Equal(ZoomAccessState.Granted, (await peerTokens.GetAsync(studio, Ct)).State); // now in the peer's memory
+
+        await using (var owner = await App.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail))
+        {
+            await owner.ServiceProvider.GetRequiredService<ZoomConnectionService>().DisconnectAsync(Ct);
+        }
+
+        var afterDisconnect = await peerTokens.GetAsync(studio, Ct);
+        Assert.Equal(ZoomAccessState.NotConnected, afterDisconnect.State);
+        Assert.Null(afterDisconnect.AccessToken);
+    }
+
+    [Fact]
     public async Task RefreshesOnceAcrossTwoHostsOnOneDatabase()
     {
         var studio = await ConnectAsync();

@@ -15,8 +15,8 @@ internal sealed class ClassSessionConfiguration : IEntityTypeConfiguration<Class
         builder.Property(c => c.Name).HasMaxLength(ClassSession.MaxNameLength);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.CancellationReason).HasMaxLength(500);
-        // The app increments Version on every change; the same token works on both providers.
-        builder.Property(c => c.Version).IsConcurrencyToken();
+        // The app increments RowVersion on every change, bookings included; the same token works on both providers.
+        builder.Property(c => c.RowVersion).IsConcurrencyToken();
 
         builder.ComplexProperty(c => c.Location, location =>
         {

@@ -61,6 +61,11 @@ public sealed class ClassScheduler(
     public async Task<CommandResult> UpdateAsync(Guid classId, int expectedVersion, ClassForm form, CancellationToken cancellationToken)
     {
         user.Require(Roles.Owner);
+        return await RetriedOverBookingsAsync(() => TryUpdateAsync(classId, expectedVersion, form, cancellationToken));
+    }
+
+    private async Task<CommandResult?> TryUpdateAsync(Guid classId, int expectedVersion, ClassForm form, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (session, refusal) = await LoadForChangeAsync(db, classId, expectedVersion, cancellationToken);
         if (session is null)
@@ -131,6 +136,11 @@ public sealed class ClassScheduler(
     public async Task<CommandResult> CancelAsync(Guid classId, int expectedVersion, string? reason, CancellationToken cancellationToken)
     {
         user.Require(Roles.Owner);
+        return await RetriedOverBookingsAsync(() => TryCancelAsync(classId, expectedVersion, reason, cancellationToken));
+    }
+
+    private async Task<CommandResult?> TryCancelAsync(Guid classId, int expectedVersion, string? reason, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (session, refusal) = await LoadForChangeAsync(db, classId, expectedVersion, cancellationToken);
         if (session is null)
@@ -264,7 +274,26 @@ public sealed class ClassScheduler(
         return hadGeneratedLink;
     }
 
-    private async Task<CommandResult> SaveAndSyncAsync(JunocalDbContext db, Guid classId, bool meetingDue, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs an owner's change again when its save lost a race. A booking or cancellation that committed meanwhile
+    /// changes only the row's version, so the fresh read still matches the owner's and the change applies to it
+    /// (a capacity cut then sees the new booking); an edit by someone else changes the class's version and is refused.
+    /// </summary>
+    private static async Task<CommandResult> RetriedOverBookingsAsync(Func<Task<CommandResult?>> attempt)
+    {
+        for (var tries = 0; tries < 5; tries++)
+        {
+            if (await attempt() is { } result)
+            {
+                return result;
+            }
+        }
+
+        return CommandResult.Conflict;
+    }
+
+    /// <returns>Null when another writer saved the class first, so the caller reads it again.</returns>
+    private async Task<CommandResult?> SaveAndSyncAsync(JunocalDbContext db, Guid classId, bool meetingDue, CancellationToken cancellationToken)
     {
         try
         {
@@ -272,7 +301,7 @@ public sealed class ClassScheduler(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CommandResult.Conflict;
+            return null;
         }
 
         if (meetingDue)

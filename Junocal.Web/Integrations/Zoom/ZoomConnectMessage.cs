@@ -17,8 +17,10 @@ public sealed record ZoomConnectMessage(string Code, bool IsSuccess, string Text
     public static readonly ZoomConnectMessage IdentityUnknown = new("identity-unknown", false, "Zoom was not connected: Zoom did not say which account authorized. Try again, or email hello@junocal.com.");
     public static readonly ZoomConnectMessage AlreadyConnected = new("already-connected", false, "Your studio is already connected to Zoom. Disconnect first to connect a different Zoom account.");
 
+    public static readonly ZoomConnectMessage ConnectedElsewhere = new("connected-elsewhere", false, "Zoom was not connected: that Zoom account is already connected to another studio in Junocal. A Zoom account can serve one studio at a time: disconnect it there first, or connect a different Zoom account.");
+
     private static readonly ZoomConnectMessage[] Known =
-        [Connected, Reconnected, Denied, StateMissing, StateUnknown, StateExpired, ZoomError, ExchangeFailed, IdentityUnknown, AlreadyConnected];
+        [Connected, Reconnected, Denied, StateMissing, StateUnknown, StateExpired, ZoomError, ExchangeFailed, IdentityUnknown, AlreadyConnected, ConnectedElsewhere];
 
     public static ZoomConnectMessage OtherAccount(string expected) =>
         new("other-account", false, $"Zoom was not reconnected: that is a different Zoom account. Reconnect as {expected}, or disconnect first to switch accounts.");

@@ -22,6 +22,9 @@ public sealed class ZoomConnection : IStudioOwned
     public string EncryptedRefreshToken { get; private set; } = "";
     public string GrantedScopes { get; private set; } = "";
     public DateTimeOffset ConnectedAt { get; private set; }
+
+    /// <summary>When the owner last authorized Junocal at Zoom (connect or reconnect): older deauthorizations are about an earlier grant.</summary>
+    public DateTimeOffset AuthorizedAt { get; private set; }
     public ZoomConnectionStatus Status { get; private set; }
     public string? StatusReason { get; private set; }
 
@@ -41,6 +44,7 @@ public sealed class ZoomConnection : IStudioOwned
             EncryptedRefreshToken = encryptedRefreshToken,
             GrantedScopes = grantedScopes,
             ConnectedAt = now,
+            AuthorizedAt = now,
             Status = ZoomConnectionStatus.Connected,
             Version = 1,
         };
@@ -48,8 +52,9 @@ public sealed class ZoomConnection : IStudioOwned
     public bool IsSameZoomUser(ZoomIdentity identity) => string.Equals(ZoomUserId, identity.UserId, StringComparison.Ordinal);
 
     /// <summary>The owner authorized again after Zoom refused the old grant.</summary>
-    public void Reconnect(ZoomIdentity identity, string encryptedRefreshToken, string grantedScopes)
+    public void Reconnect(ZoomIdentity identity, string encryptedRefreshToken, string grantedScopes, DateTimeOffset now)
     {
+        AuthorizedAt = now;
         ZoomAccountId = identity.AccountId ?? ZoomAccountId;
         ZoomEmail = identity.Email ?? ZoomEmail;
         EncryptedRefreshToken = encryptedRefreshToken;
@@ -69,6 +74,14 @@ public sealed class ZoomConnection : IStudioOwned
     public void Rotate(string encryptedRefreshToken)
     {
         EncryptedRefreshToken = encryptedRefreshToken;
+        RefreshLeaseUntil = null;
+        Version++;
+    }
+
+    /// <summary>The owner's Disconnect has begun: the revoke it sends makes Zoom post app_deauthorized, which must not count as an uninstall.</summary>
+    public void BeginDisconnect()
+    {
+        Status = ZoomConnectionStatus.Disconnecting;
         RefreshLeaseUntil = null;
         Version++;
     }
@@ -98,6 +111,9 @@ public enum ZoomConnectionStatus
 {
     Connected,
     ReconnectRequired,
+
+    /// <summary>Disconnect marked the connection, is revoking at Zoom and then deletes it (docs/adr/0008).</summary>
+    Disconnecting,
 }
 
 /// <summary>Who connected, as far as Zoom told us: the user id always, the account and email when known.</summary>

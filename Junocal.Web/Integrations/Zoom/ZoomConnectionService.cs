@@ -144,21 +144,30 @@ public sealed class ZoomConnectionService(
         return await StoreAsync(db, identity, issued, cancellationToken);
     }
 
-    /// <summary>Erases the studio's Zoom data, then revokes the grant at Zoom; a revoke that fails is audited with what to do.</summary>
+    /// <summary>
+    /// The help page's order: mark the connection as disconnecting, tell Zoom to revoke the grant, then delete the
+    /// stored Zoom data. The mark is what keeps Zoom's app_deauthorized for our own revoke from being taken for an
+    /// uninstall (docs/adr/0008). A revoke that fails still deletes, and is audited with what to do.
+    /// </summary>
     public async Task<ZoomDisconnectOutcome> DisconnectAsync(CancellationToken cancellationToken, bool keepLinksAsCustom = false)
     {
         user.Require(Roles.Owner);
         var studioId = user.StudioId;
+        // Read first: once the connection is marked, the token store hands out nothing.
         var access = await tokens.GetAsync(studioId, cancellationToken);
-        var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
-        // Erase before revoking: Zoom answers a revoke with app_deauthorized, which must find nothing left to erase.
-        // Revoking first let that webhook win the race, so the owner's own disconnect was recorded as an uninstall.
-        if (!await eraser.EraseAsync(studioId, user.Email, AuditActions.ZoomDisconnected, $"Zoom disconnected on {date}.", cancellationToken, keepLinksAsCustom))
+        if (!await MarkDisconnectingAsync(cancellationToken))
         {
             return ZoomDisconnectOutcome.NothingToDisconnect;
         }
 
-        if (access.AccessToken is { } token && await RevokeWithRetriesAsync(token, CancellationToken.None))
+        var revoked = access.AccessToken is { } token && await RevokeWithRetriesAsync(token, CancellationToken.None);
+        var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
+        if (!await eraser.EraseAsync(studioId, user.Email, AuditActions.ZoomDisconnected, $"Zoom disconnected on {date}.", CancellationToken.None, keepLinksAsCustom))
+        {
+            return ZoomDisconnectOutcome.NothingToDisconnect;
+        }
+
+        if (revoked)
         {
             return ZoomDisconnectOutcome.Disconnected;
         }
@@ -168,6 +177,32 @@ public sealed class ZoomConnectionService(
             "Zoom could not be told to revoke Junocal's access; uninstall Junocal from the Zoom Marketplace to finish."));
         await db.SaveChangesAsync(CancellationToken.None);
         return ZoomDisconnectOutcome.DisconnectedButNotRevoked;
+    }
+
+    private async Task<bool> MarkDisconnectingAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await db.ZoomConnections.SingleOrDefaultAsync(cancellationToken) is not { } connection)
+            {
+                return false;
+            }
+
+            connection.BeginDisconnect();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                tokens.Forget(user.StudioId);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A token refresh or an uninstall changed the row at the same moment: read it again.
+            }
+        }
+
+        return false;
     }
 
     private async Task<bool> RevokeWithRetriesAsync(string accessToken, CancellationToken cancellationToken)
@@ -203,6 +238,12 @@ public sealed class ZoomConnectionService(
         var now = clock.GetUtcNow();
         var refresh = vault.Protect(issued.RefreshToken, TokenPurpose.ZoomRefreshToken, studioId);
         var access = vault.Protect(issued.AccessToken, TokenPurpose.ZoomAccessToken, studioId);
+        if (await ConnectedToAnotherStudioAsync(db, identity, cancellationToken))
+        {
+            // Nothing is stored and nothing revoked: the grant is the other studio's too.
+            return ZoomConnectMessage.ConnectedElsewhere;
+        }
+
         var existing = await db.ZoomConnections.SingleOrDefaultAsync(cancellationToken);
         ZoomConnectMessage outcome;
         if (existing is null)
@@ -221,7 +262,7 @@ public sealed class ZoomConnectionService(
         }
         else
         {
-            existing.Reconnect(identity, refresh, issued.Scope);
+            existing.Reconnect(identity, refresh, issued.Scope, now);
             outcome = ZoomConnectMessage.Reconnected;
         }
 
@@ -244,12 +285,27 @@ public sealed class ZoomConnectionService(
         }
         catch (DbUpdateException)
         {
-            return ZoomConnectMessage.AlreadyConnected; // a second tab connected first (unique studio index)
+            // Lost a race on a unique index: another tab of this studio, or another studio with the same Zoom user.
+            await using var fresh = await contexts.CreateDbContextAsync(CancellationToken.None);
+            return await ConnectedToAnotherStudioAsync(fresh, identity, CancellationToken.None)
+                ? ZoomConnectMessage.ConnectedElsewhere
+                : ZoomConnectMessage.AlreadyConnected;
         }
 
-        tokens.Remember(studioId, issued);
+        tokens.Remember(studioId, existing.Id, issued);
         await meetingSync.ResumeAsync(studioId, LocationKind.Zoom, cancellationToken);
         return outcome;
+    }
+
+    /// <summary>
+    /// One studio per Zoom user: a Zoom user has one grant for the app, so one studio's Disconnect (a revoke) and the
+    /// app_deauthorized it causes would end the other studio's connection too.
+    /// </summary>
+    private async Task<bool> ConnectedToAnotherStudioAsync(JunocalDbContext db, ZoomIdentity identity, CancellationToken cancellationToken)
+    {
+        var studioId = user.StudioId;
+        return await db.ZoomConnections.IgnoreQueryFilters()
+            .AnyAsync(c => c.ZoomUserId == identity.UserId && c.StudioId != studioId, cancellationToken);
     }
 
     private string UserId => user.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";

@@ -11,7 +11,7 @@ internal sealed class ZoomConnectionConfiguration : IEntityTypeConfiguration<Zoo
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.HasIndex(c => c.StudioId).IsUnique();   // one Zoom account per studio
-        builder.HasIndex(c => c.ZoomUserId);
+        builder.HasIndex(c => c.ZoomUserId).IsUnique();   // one studio per Zoom user: a revoke by one would end the other's grant
         builder.HasIndex(c => c.ZoomAccountId);
         builder.Property(c => c.ZoomUserId).HasMaxLength(64);
         builder.Property(c => c.ZoomAccountId).HasMaxLength(64);

@@ -9,7 +9,8 @@ namespace Junocal.Web.Integrations.Zoom;
 /// <summary>
 /// Deletes everything Junocal holds from a studio's Zoom connection — tokens, email, ids, pending authorizations —
 /// in one transaction with what the disconnect does to the studio's Zoom classes (<see cref="MeetingSync.ProviderDisconnectedAsync"/>),
-/// keeping only the audit entry (the help page: "We don't archive, soft-delete, or retain anything").
+/// keeping only the audit entry (the help page: "We don't archive, soft-delete, or retain anything"). Earlier audit
+/// entries stay but lose the Zoom email and ids they mention.
 /// </summary>
 public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenStore tokens, MeetingSync meetings, MeetingChanges changes,
     TimeProvider clock)
@@ -33,6 +34,7 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
         db.ZoomAccessTokens.RemoveRange(await db.ZoomAccessTokens.ToListAsync(cancellationToken));
         db.ZoomAuthorizationRequests.RemoveRange(await db.ZoomAuthorizationRequests.ToListAsync(cancellationToken));
         var changed = await meetings.ProviderDisconnectedAsync(db, studioId, LocationKind.Zoom, keepLinksAsCustom, cancellationToken);
+        await ForgetIdentityInAuditAsync(db, connection, cancellationToken);
         db.AuditEntries.Add(AuditEntry.Record(studioId, clock.GetUtcNow(), actor, action, auditText));
         try
         {
@@ -50,5 +52,21 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
         }
 
         return true;
+    }
+
+    /// <summary>"Zoom connected as owner@example.com." becomes "Zoom connected as the Zoom account since disconnected."</summary>
+    private static async Task ForgetIdentityInAuditAsync(JunocalDbContext db, ZoomConnection connection, CancellationToken cancellationToken)
+    {
+        // The longest form first, so "Zoom user <id>" goes as a whole.
+        string[] identities = [.. new[] { $"Zoom user {connection.ZoomUserId}", connection.ZoomEmail, connection.ZoomUserId, connection.ZoomAccountId }
+            .Where(identity => !string.IsNullOrEmpty(identity))
+            .Select(identity => identity!)];
+        foreach (var identity in identities)
+        {
+            foreach (var entry in await db.AuditEntries.Where(a => a.Details.Contains(identity)).ToListAsync(cancellationToken))
+            {
+                entry.ForgetIdentity(identities, "the Zoom account since disconnected");
+            }
+        }
     }
 }

@@ -12,11 +12,12 @@ public static class ZoomModule
     {
         var services = builder.Services;
         var zoom = services.AddOptions<ZoomOptions>().Bind(builder.Configuration.GetSection(ZoomOptions.SectionName));
-        if (SandboxModule.IsEnabled(builder.Configuration, builder.Environment)
-            && string.IsNullOrWhiteSpace(builder.Configuration["Zoom:ClientId"]))
+        if (UsesInAppSandbox(builder))
         {
             UseInAppSandbox(services, zoom);
         }
+
+        services.AddHostedService<ZoomSettingsCheck>();
 
         services.TryAddSingleton<SelfOrigin>();
         // No resilience handler: a refresh token and a meeting create must never be sent twice by the HTTP layer.
@@ -37,6 +38,11 @@ public static class ZoomModule
         app.MapControllers();
         return app;
     }
+
+    /// <summary>The sandbox stands in for Zoom only while no real Marketplace app is configured.</summary>
+    private static bool UsesInAppSandbox(IHostApplicationBuilder builder) =>
+        SandboxModule.IsEnabled(builder.Configuration, builder.Environment)
+        && string.IsNullOrWhiteSpace(builder.Configuration[$"{ZoomOptions.SectionName}:{nameof(ZoomOptions.ClientId)}"]);
 
     /// <summary>
     /// Without real Zoom credentials, talk to the sandbox served inside this app: same client, relative URLs resolved
@@ -63,15 +69,16 @@ public static class ZoomModule
 
     /// <summary>
     /// <see cref="ZoomSignatureVerifier"/> and <see cref="ZoomUrlValidation"/>, with secrets from
-    /// <c>Zoom:WebhookSecretToken</c> (and <c>Zoom:WebhookSecretTokens</c> during a rotation). When the sandbox is
-    /// enabled and no secret is set, the sandbox's own secret is used, so its signed webhooks verify.
+    /// <c>Zoom:WebhookSecretToken</c> (and <c>Zoom:WebhookSecretTokens</c> during a rotation). When the sandbox stands
+    /// in for Zoom and no secret is set, the sandbox's own (random, per process) secret is used, so its signed webhooks
+    /// verify. With real Zoom credentials there is no fallback: only Zoom's Secret Token verifies.
     /// </summary>
     public static IHostApplicationBuilder AddZoomWebhookVerification(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         var webhookOptions = services.AddOptions<ZoomWebhookOptions>()
             .Bind(builder.Configuration.GetSection(ZoomWebhookOptions.SectionName));
-        if (SandboxModule.IsEnabled(builder.Configuration, builder.Environment))
+        if (UsesInAppSandbox(builder))
         {
             webhookOptions.Configure<IOptions<ZoomSandboxOptions>>((options, sandbox) =>
             {

@@ -26,6 +26,4 @@ public sealed class ZoomOptions
     public Uri? RedirectUri { get; set; }
 
     public IReadOnlyCollection<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 }

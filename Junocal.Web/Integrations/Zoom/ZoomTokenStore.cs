@@ -10,7 +10,8 @@ namespace Junocal.Web.Integrations.Zoom;
 /// Hands out a valid access token per studio. Zoom rotates the refresh token on every refresh and kills the old one
 /// at once (zoom-api.md §1), so a refresh is single-flight: one per studio in this process (a semaphore) and one
 /// across instances (a lease on the connection row, taken under optimistic concurrency). The new pair is committed
-/// before the new access token is handed out.
+/// before the new access token is handed out. A token kept in memory is handed out only while its connection still
+/// exists and is connected: another instance may have disconnected the studio.
 /// </summary>
 public sealed partial class ZoomTokenStore(
     SystemDbContextFactory contexts,
@@ -24,13 +25,13 @@ public sealed partial class ZoomTokenStore(
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LeaseWait = TimeSpan.FromMilliseconds(150);
 
-    private readonly ConcurrentDictionary<Guid, (string Token, DateTimeOffset ExpiresAt)> _memory = new();
+    private readonly ConcurrentDictionary<Guid, (string Token, DateTimeOffset ExpiresAt, Guid ConnectionId)> _memory = new();
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _gates = new();
 
     /// <summary>A token for the studio; <paramref name="rejected"/> is one Zoom just refused (401/124), never handed out again.</summary>
     public async Task<ZoomAccessResult> GetAsync(Guid studioId, CancellationToken cancellationToken, string? rejected = null)
     {
-        if (Cached(studioId, rejected) is { } cached)
+        if (await CachedAsync(studioId, rejected, cancellationToken) is { } cached)
         {
             return ZoomAccessResult.Granted(cached);
         }
@@ -40,7 +41,7 @@ public sealed partial class ZoomTokenStore(
         try
         {
             // Another caller may have refreshed while this one waited at the gate.
-            return Cached(studioId, rejected) is { } refreshed
+            return await CachedAsync(studioId, rejected, cancellationToken) is { } refreshed
                 ? ZoomAccessResult.Granted(refreshed)
                 : await LoadOrRefreshAsync(studioId, rejected, cancellationToken);
         }
@@ -51,14 +52,27 @@ public sealed partial class ZoomTokenStore(
     }
 
     /// <summary>Remembers a token just issued by a code exchange, so the first call after connecting needs no database read.</summary>
-    public void Remember(Guid studioId, ZoomTokens tokens) => _memory[studioId] = (tokens.AccessToken, tokens.ExpiresAt);
+    public void Remember(Guid studioId, Guid connectionId, ZoomTokens tokens) =>
+        _memory[studioId] = (tokens.AccessToken, tokens.ExpiresAt, connectionId);
 
     public void Forget(Guid studioId) => _memory.TryRemove(studioId, out _);
 
-    private string? Cached(Guid studioId, string? rejected) =>
-        _memory.TryGetValue(studioId, out var entry) && entry.ExpiresAt - RefreshEarly > clock.GetUtcNow() && entry.Token != rejected
-            ? entry.Token
-            : null;
+    private async Task<string?> CachedAsync(Guid studioId, string? rejected, CancellationToken cancellationToken)
+    {
+        if (!_memory.TryGetValue(studioId, out var entry) || entry.ExpiresAt - RefreshEarly <= clock.GetUtcNow() || entry.Token == rejected)
+        {
+            return null;
+        }
+
+        await using var db = contexts.CreateDbContext(studioId);
+        if (await db.ZoomConnections.AnyAsync(c => c.Id == entry.ConnectionId && c.Status == ZoomConnectionStatus.Connected, cancellationToken))
+        {
+            return entry.Token;
+        }
+
+        Forget(studioId);
+        return null;
+    }
 
     private async Task<ZoomAccessResult> LoadOrRefreshAsync(Guid studioId, string? rejected, CancellationToken cancellationToken)
     {
@@ -79,13 +93,19 @@ public sealed partial class ZoomTokenStore(
                 return ZoomAccessResult.ReconnectRequired;
             }
 
+            if (connection.Status == ZoomConnectionStatus.Disconnecting)
+            {
+                Forget(studioId);
+                return ZoomAccessResult.NotConnected;
+            }
+
             var now = clock.GetUtcNow();
             var row = await db.ZoomAccessTokens.SingleOrDefaultAsync(cancellationToken);
             if (row is not null && row.ExpiresAt - RefreshEarly > now
                 && vault.Unprotect(row.EncryptedToken, TokenPurpose.ZoomAccessToken, studioId) is { Succeeded: true } stored
                 && stored.Plaintext != rejected)
             {
-                _memory[studioId] = (stored.Plaintext!, row.ExpiresAt);
+                _memory[studioId] = (stored.Plaintext!, row.ExpiresAt, connection.Id);
                 return ZoomAccessResult.Granted(stored.Plaintext!);
             }
 
@@ -151,7 +171,7 @@ public sealed partial class ZoomTokenStore(
 
         // Committed before use: the old refresh token is already dead at Zoom.
         await db.SaveChangesAsync(CancellationToken.None);
-        _memory[studioId] = (tokens.AccessToken, tokens.ExpiresAt);
+        _memory[studioId] = (tokens.AccessToken, tokens.ExpiresAt, connection.Id);
         LogRefreshed(logger, studioId);
         return ZoomAccessResult.Granted(tokens.AccessToken);
     }

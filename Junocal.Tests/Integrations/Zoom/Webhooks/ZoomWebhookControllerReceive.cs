@@ -6,6 +6,8 @@ using System.Text.Json;
 using Junocal.Sandbox.Users;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Features.Demo;
+using Junocal.Web.Integrations.Zoom;
+using Microsoft.Extensions.DependencyInjection;
 using static Junocal.Tests.Integrations.Zoom.Webhooks.ZoomWebhookRequests;
 
 namespace Junocal.Tests.Integrations.Zoom.Webhooks;
@@ -179,6 +181,82 @@ public class ZoomWebhookControllerReceive(JunocalApp app) : ZoomAppTest(app)
         using var response = await http.SendAsync(SignedRequest(body), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("9223372036854775807")]
+    [InlineData("-9223372036854775807")]
+    [InlineData("253402300800000")]
+    public async Task AnswersBadRequestToASignedEventWhoseTimeIsOutOfRange(string eventTs)
+    {
+        await ZoomFlow.ConnectOwnerAsync(App);
+        using var http = App.CreateBrowserlikeClient();
+        var body = $$$"""{"event":"app_deauthorized","event_ts":{{{eventTs}}},"payload":{"user_id":"{{{TestUsers.Owner.Id}}}","account_id":"{{{TestUsers.Owner.AccountId}}}"}}""";
+
+        using var response = await http.SendAsync(SignedRequest(body), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("event_ts", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.NotNull(await Services.ConnectionAsync(await Services.StudioIdAsync()));
+    }
+
+    [Fact]
+    public async Task LeavesNoZoomIdentityInTheAuditLogAfterAnUninstallButKeepsItsEntries()
+    {
+        await ZoomFlow.ConnectOwnerAsync(App);
+        var juno = await Services.StudioIdAsync();
+        Assert.Contains(TestUsers.Owner.Id, Assert.Single(await Services.AuditAsync(juno, "zoom.connected")).Details, StringComparison.Ordinal);
+        using var http = App.CreateBrowserlikeClient();
+
+        using var response = await http.SendAsync(SignedRequest(Deauthorized(TestUsers.Owner.Id, TestUsers.Owner.AccountId)), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await Services.AuditAsync(juno, "zoom.deauthorized"));
+        await using var db = Services.GetRequiredService<Junocal.Web.Data.SystemDbContextFactory>().CreateDbContext(juno);
+        var entries = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AuditEntries, Ct);
+        Assert.Equal("Zoom connected as the Zoom account since disconnected.", Assert.Single(entries, e => e.Action == "zoom.connected").Details);
+        Assert.All(entries, entry =>
+        {
+            Assert.DoesNotContain(TestUsers.Owner.Email, entry.Details, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(TestUsers.Owner.Id, entry.Details, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestUsers.Owner.AccountId, entry.Details, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task IgnoresALateDeauthorizationFromBeforeTheLatestReconnect()
+    {
+        await ZoomFlow.ConnectOwnerAsync(App);
+        var juno = await Services.StudioIdAsync();
+        await Services.LoseGrantAsync(juno);
+        var before = DateTimeOffset.UtcNow; // an uninstall Zoom sent before the owner authorized again, retried late
+        using (var owner = await ZoomFlow.OpenAsync(App))
+        {
+            Assert.Equal(ZoomConnectMessage.Reconnected.Code, await ZoomFlow.ConnectAsync(owner));
+        }
+
+        using var http = App.CreateBrowserlikeClient();
+        using var response = await http.SendAsync(SignedRequest(Deauthorized(TestUsers.Owner.Id, TestUsers.Owner.AccountId, before)), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var connection = await Services.ConnectionAsync(juno);
+        Assert.NotNull(connection);
+        Assert.Equal(ZoomConnectionStatus.Connected, connection.Status);
+        Assert.Empty(await Services.AuditAsync(juno, "zoom.deauthorized"));
+    }
+
+    [Fact]
+    public async Task RefusesToConnectAZoomUserAnotherStudioHasConnected()
+    {
+        await ZoomFlow.ConnectOwnerAsync(App);
+        using var other = await ZoomFlow.OpenAsync(App, DemoSeeder.OtherOwnerEmail);
+
+        var code = await ZoomFlow.ConnectAsync(other, TestUsers.Owner);
+
+        Assert.Equal(ZoomConnectMessage.ConnectedElsewhere.Code, code);
+        Assert.Null(await Services.ConnectionAsync(await Services.StudioIdAsync(ZoomFlow.OtherStudio)));
+        Assert.Equal(new ZoomRows(1, 1, 0), await Services.ZoomRowsAsync(await Services.StudioIdAsync()));
+        Assert.Contains(Services.Sandbox().Grants, grant => grant.IsActive && grant.UserId == TestUsers.Owner.Id);
     }
 
     private async Task<(Guid Juno, Guid Other)> ConnectBothStudiosAsync()

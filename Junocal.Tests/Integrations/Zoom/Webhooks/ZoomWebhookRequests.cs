@@ -1,3 +1,4 @@
+using Junocal.Tests.Infrastructure;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -9,7 +10,7 @@ namespace Junocal.Tests.Integrations.Zoom.Webhooks;
 public static class ZoomWebhookRequests
 {
     public const string Path = "/api/webhooks/zoom";
-    public const string Secret = "sandbox-webhook-secret";
+    public const string Secret = JunocalApp.SandboxWebhookSecret;
 
     public static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
@@ -44,11 +45,11 @@ public static class ZoomWebhookRequests
         return request;
     }
 
-    public static string Deauthorized(string? userId, string? accountId) =>
+    public static string Deauthorized(string? userId, string? accountId, DateTimeOffset? at = null) =>
         System.Text.Json.JsonSerializer.Serialize(new
         {
             @event = "app_deauthorized",
-            event_ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            event_ts = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds(),
             payload = new Dictionary<string, object?>
             {
                 ["account_id"] = accountId,

@@ -3,7 +3,9 @@ using System.Text;
 using Junocal.Sandbox.Webhooks;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Integrations.Zoom.Webhooks;
+using Junocal.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Junocal.Tests.Integrations.Zoom.Webhooks;
 
@@ -17,7 +19,7 @@ public class ZoomWebhookVerificationInTheApp(JunocalApp app) : AppTest(app)
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var verifier = App.Services.GetRequiredService<ZoomSignatureVerifier>();
 
-        var result = verifier.Verify(Encoding.UTF8.GetBytes(body), timestamp, WebhookSigner.Sign("sandbox-webhook-secret", timestamp, body));
+        var result = verifier.Verify(Encoding.UTF8.GetBytes(body), timestamp, WebhookSigner.Sign(SandboxSecret, timestamp, body));
 
         Assert.Equal(ZoomSignatureResult.Valid, result);
     }
@@ -25,6 +27,8 @@ public class ZoomWebhookVerificationInTheApp(JunocalApp app) : AppTest(app)
     [Fact]
     public void AnswersUrlValidationAsTheSandboxExpects() =>
         Assert.Equal(
-            WebhookSigner.EncryptToken("sandbox-webhook-secret", "plain-token"),
+            WebhookSigner.EncryptToken(SandboxSecret, "plain-token"),
             App.Services.GetRequiredService<ZoomUrlValidation>().Respond("plain-token").EncryptedToken);
+
+    private string SandboxSecret => App.Services.GetRequiredService<IOptions<ZoomSandboxOptions>>().Value.WebhookSecretToken;
 }

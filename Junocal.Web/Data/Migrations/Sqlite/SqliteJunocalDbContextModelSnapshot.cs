@@ -340,6 +340,10 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -352,7 +356,6 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Location", "Junocal.Domain.Scheduling.ClassSession.Location#Location", b1 =>
@@ -424,65 +427,6 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.ToTable("Studios");
                 });
 
-            modelBuilder.Entity("Junocal.Web.Features.Account.AccountEmail", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ReferenceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReturnUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("StudioId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StudioId");
-
-                    b.HasIndex("Status", "NextAttemptAt");
-
-                    b.HasIndex("UserId", "Kind", "CreatedAt");
-
-                    b.ToTable("AccountEmails");
-                });
-
             modelBuilder.Entity("Junocal.Web.Integrations.Zoom.ZoomAccessToken", b =>
                 {
                     b.Property<Guid>("StudioId")
@@ -544,6 +488,9 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AuthorizedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ConnectedAt")
                         .HasColumnType("INTEGER");
 
@@ -596,9 +543,69 @@ namespace Junocal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ZoomAccountId");
 
-                    b.HasIndex("ZoomUserId");
+                    b.HasIndex("ZoomUserId")
+                        .IsUnique();
 
                     b.ToTable("ZoomConnections");
+                });
+
+            modelBuilder.Entity("Junocal.Web.Notifications.AccountEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudioId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("UserId", "Kind", "CreatedAt");
+
+                    b.ToTable("AccountEmails");
                 });
 
             modelBuilder.Entity("Junocal.Web.Notifications.OutboxEmail", b =>
@@ -970,19 +977,6 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Junocal.Web.Features.Account.AccountEmail", b =>
-                {
-                    b.HasOne("Junocal.Domain.Studios.Studio", null)
-                        .WithMany()
-                        .HasForeignKey("StudioId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Junocal.Web.Security.JunocalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
             modelBuilder.Entity("Junocal.Web.Integrations.Zoom.ZoomAccessToken", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
@@ -1008,6 +1002,19 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                         .HasForeignKey("StudioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Notifications.AccountEmail", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Junocal.Web.Security.JunocalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Junocal.Web.Notifications.OutboxEmail", b =>

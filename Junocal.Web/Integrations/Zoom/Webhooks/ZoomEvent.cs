@@ -9,7 +9,13 @@ public sealed record ZoomEvent(
     [property: JsonPropertyName("event_ts")] long? EventTimestamp)
 {
     /// <summary>When Zoom says it happened: <c>event_ts</c> (unix milliseconds), top level or, as Rivet types it, in the payload.</summary>
-    public DateTimeOffset? OccurredAt => (EventTimestamp ?? Payload?.EventTimestamp) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    public DateTimeOffset? OccurredAt => HasUsableTimestamp && Milliseconds is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+
+    /// <summary>False when <c>event_ts</c> is there but is no instant a <see cref="DateTimeOffset"/> can hold (a forged or broken event).</summary>
+    public bool HasUsableTimestamp => Milliseconds is not { } ms
+        || (ms >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && ms <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds());
+
+    private long? Milliseconds => EventTimestamp ?? Payload?.EventTimestamp;
 }
 
 public sealed record ZoomEventPayload(

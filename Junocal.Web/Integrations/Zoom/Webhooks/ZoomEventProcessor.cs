@@ -29,7 +29,7 @@ public sealed partial class ZoomEventProcessor(
                 await AppDeauthorizedAsync(notification.Payload, notification.OccurredAt, cancellationToken);
                 return ZoomEventResult.Handled;
             case "meeting.deleted":
-                await MeetingDeletedAsync(notification.Payload?.Meeting?.Id, cancellationToken);
+                await MeetingDeletedAsync(notification.Payload?.Meeting?.Id, notification.Payload?.AccountId, cancellationToken);
                 return ZoomEventResult.Handled;
             default:
                 LogIgnored(logger, name);
@@ -54,10 +54,12 @@ public sealed partial class ZoomEventProcessor(
                 : payload?.AccountId is { Length: > 0 } accountId
                     ? db.ZoomConnections.Where(c => c.ZoomAccountId == accountId)
                     : db.ZoomConnections.Where(_ => false);
-            var connections = await matching.Select(c => new { c.StudioId, c.ConnectedAt }).ToListAsync(cancellationToken);
-            // A deauthorization from before the current grant (e.g. the one our own Disconnect triggered, delivered
-            // late after the owner connected again) is about a grant that no longer exists.
-            studios = connections.Where(c => occurredAt is not { } at || at >= c.ConnectedAt).Select(c => c.StudioId).ToList();
+            // A connection being disconnected is ours to finish: this is Zoom's answer to our own revoke.
+            var connections = await matching.Where(c => c.Status != ZoomConnectionStatus.Disconnecting)
+                .Select(c => new { c.StudioId, c.AuthorizedAt }).ToListAsync(cancellationToken);
+            // A deauthorization from before the latest authorization (e.g. the one our own Disconnect triggered, or a
+            // retry of an old one, delivered after the owner connected or reconnected) is about a grant that is gone.
+            studios = connections.Where(c => occurredAt is not { } at || at >= c.AuthorizedAt).Select(c => c.StudioId).ToList();
         }
 
         var date = StudioTime.Day(clock.GetUtcNow().UtcDateTime);
@@ -71,12 +73,28 @@ public sealed partial class ZoomEventProcessor(
         LogDeauthorized(logger, studios.Count);
     }
 
-    /// <summary>The meeting was deleted in Zoom (by someone, or by Junocal's own delete): the meeting sync decides what it means.</summary>
-    private async Task MeetingDeletedAsync(long? meetingId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The meeting was deleted in Zoom (by someone, or by Junocal's own delete): the meeting sync decides what it means,
+    /// for the studio whose connected Zoom account sent the event. Meeting ids are Zoom's, not ours, so an event
+    /// without an account, or from an account no studio has connected, changes nothing.
+    /// </summary>
+    private async Task MeetingDeletedAsync(long? meetingId, string? accountId, CancellationToken cancellationToken)
     {
-        if (meetingId is { } id)
+        if (meetingId is not { } id || string.IsNullOrEmpty(accountId))
         {
-            await meetings.MeetingDeletedAtProviderAsync(LocationKind.Zoom, id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            return;
+        }
+
+        List<Guid> studios;
+        await using (var db = contexts.CreateDbContext())
+        {
+            studios = await db.ZoomConnections.Where(c => c.ZoomAccountId == accountId).Select(c => c.StudioId).ToListAsync(cancellationToken);
+        }
+
+        var externalId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var studioId in studios)
+        {
+            await meetings.MeetingDeletedAtProviderAsync(studioId, LocationKind.Zoom, externalId, cancellationToken);
         }
     }
 

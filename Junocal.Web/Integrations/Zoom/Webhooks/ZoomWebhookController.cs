@@ -66,6 +66,12 @@ public sealed partial class ZoomWebhookController(
             return Problem("The notification is not valid JSON with an \"event\".", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (!notification.HasUsableTimestamp)
+        {
+            LogUnusableTimestamp(logger, name);
+            return Problem("event_ts is not a time in unix milliseconds.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var result = await processor.ProcessAsync(name, notification, cancellationToken);
         return result switch
         {
@@ -103,4 +109,6 @@ public sealed partial class ZoomWebhookController(
     [LoggerMessage(EventId = LogEvents.ZoomWebhook.Rejected, Level = LogLevel.Warning, Message = "Rejected a Zoom webhook: {Verdict}")]
     private static partial void LogRejected(ILogger logger, ZoomSignatureResult verdict);
 
+    [LoggerMessage(EventId = LogEvents.ZoomWebhook.UnusableTimestamp, Level = LogLevel.Warning, Message = "Refused a signed Zoom {Event} whose event_ts is not a time")]
+    private static partial void LogUnusableTimestamp(ILogger logger, string @event);
 }

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Junocal.Tests.Infrastructure;
+
+/// <summary>
+/// Junocal.Web as an operator starts it: its own process in Production on a fresh SQLite file, with the test's
+/// settings as environment variables, every output line captured.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    private AppProcess(Process process, string directory)
+    {
+        _process = process;
+        _directory = directory;
+    }
+
+    public IEnumerable<string> Lines => _lines;
+
+    /// <summary>Starts the app with what a Production start needs (database, token key, an email transport) plus <paramref name="settings"/>.</summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> settings)
+    {
+        var directory = Directory.CreateTempSubdirectory("junocal-process-").FullName;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Junocal.Web.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                ["ConnectionStrings__Junocal"] = $"Data Source={Path.Combine(directory, "junocal.db")}",
+                ["Security__TokenKeys__test"] = JunocalApp.TestTokenKey,
+                ["Security__ActiveTokenKey"] = "test",
+                ["Email__UsePickupDirectory"] = "true",
+                ["Email__PickupDirectory"] = Path.Combine(directory, "mail"),
+            },
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = start };
+        var app = new AppProcess(process, directory);
+        process.OutputDataReceived += (_, line) => app.Record(line.Data);
+        process.ErrorDataReceived += (_, line) => app.Record(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return app;
+    }
+
+    /// <summary>Waits for the process to stop by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await _process.WaitForExitAsync(timeout.Token);
+        _process.WaitForExit(); // drains the redirected output
+        return _process.ExitCode;
+    }
+
+    /// <summary>Waits until a line containing <paramref name="text"/> appears, or the process exits without one.</summary>
+    public async Task<string> WaitForLineAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            if (_lines.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)) is { } found)
+            {
+                return found;
+            }
+
+            if (_process.HasExited)
+            {
+                _process.WaitForExit();
+                return _lines.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal))
+                    ?? throw new InvalidOperationException($"The app exited ({_process.ExitCode}) without logging \"{text}\":\n{string.Join('\n', _lines)}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+        }
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            _lines.Enqueue(line);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
