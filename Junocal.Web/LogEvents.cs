@@ -56,6 +56,7 @@ public static class LogEvents
         public const int TokensRefreshed = 4001;
         public const int GrantRefused = 4002;
         public const int SettingsUnusable = 4010;
+        public const int ConnectionCheckFailed = 4020;
     }
 
     /// <summary>5000–5099: Zoom's webhook.</summary>
@@ -74,5 +75,8 @@ public static class LogEvents
         public const int Deferred = 6001;
         public const int Compensated = 6002;
         public const int SyncFailed = 6003;
+        public const int WatcherFailed = 6011;
+        public const int StampFailed = 6012;
+        public const int StampPollFailed = 6013;
     }
 }

@@ -29,10 +29,11 @@ public class ZoomConnection(JunocalApp app, BrowserFixture browser) : AppTest(ap
         await PageChecks.ScreenshotAsync(page, "zoom-consent");
         await page.GetByRole(AriaRole.Button, new() { Name = "Authorize" }).ClickAsync();
 
-        // 4. Back on Integrations: connected.
+        // 4. Back on Integrations: "Connected as <your-zoom-email>", and how Junocal learnt it.
         await Expect(page).ToHaveURLAsync(new Regex("/settings/integrations\\?zoom=connected"));
         await PageChecks.WaitForInteractivityAsync(page);
-        await Expect(page.GetByTestId("zoom-state")).ToContainTextAsync("Connected");
+        await Expect(page.GetByTestId("zoom-state")).ToHaveTextAsync($"Connected as {Junocal.Sandbox.Users.TestUsers.Owner.Email}");
+        await Expect(page.GetByTestId("zoom-account-check")).ToContainTextAsync("creating a meeting named \"Junocal connection check\" and deleting it at once");
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "zoom-connected");
 

@@ -98,7 +98,10 @@ public sealed class MeetingWriteFailures : SaveChangesInterceptor
     private static bool RecordsAnOutcome(DbContext db) =>
         db.ChangeTracker.Entries<ClassMeeting>().Any(e =>
             e.State == EntityState.Deleted
-            || (e.State == EntityState.Modified && e.Property(m => m.SentFingerprint).IsModified));
+            || (e.State == EntityState.Modified && e.Property(m => m.SentFingerprint).IsModified))
+        // The connection check recording the meeting it just created.
+        || db.ChangeTracker.Entries<Junocal.Web.Integrations.Zoom.ZoomConnection>().Any(e =>
+            e.State == EntityState.Modified && e.Property(c => c.CheckMeetingId).IsModified && e.Entity.CheckMeetingId is not null);
 }
 
 /// <summary>

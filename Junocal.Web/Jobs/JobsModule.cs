@@ -59,6 +59,10 @@ public static class JobsModule
                 trigger => trigger.WithIdentity("expired-credentials-cleanup-every", "integrations").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()),
                 job => job.WithIdentity(ExpiredCredentialsCleanupJob.Key));
+            quartz.ScheduleJob<ZoomConnectionCheckJob>(
+                trigger => trigger.WithIdentity("zoom-connection-check-every", "integrations").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
+                job => job.WithIdentity(ZoomConnectionCheckJob.Key));
         });
 
         builder.Services.AddSingleton<IMeetingSyncTrigger, QuartzMeetingSyncTrigger>();

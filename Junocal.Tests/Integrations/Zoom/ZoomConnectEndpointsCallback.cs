@@ -32,8 +32,8 @@ public class ZoomConnectEndpointsCallback(JunocalApp app) : ZoomAppTest(app)
         {
             var card = await scope.ServiceProvider.GetRequiredService<ZoomConnectionService>().GetCardAsync(Ct);
             Assert.Equal(ZoomCardState.Connected, card.State);
-            // The three meeting scopes give no email: the label names the Zoom user until it is learned.
-            Assert.Equal($"Connected (Zoom user {TestUsers.Owner.Id})", card.Label);
+            // The three meeting scopes give no email; the connection check meeting tells it (docs/adr/0009).
+            Assert.Equal($"Connected as {TestUsers.Owner.Email}", card.Label);
         }
 
         var audit = Assert.Single(await Services.AuditAsync(studio, "zoom.connected"));

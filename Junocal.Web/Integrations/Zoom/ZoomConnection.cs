@@ -31,6 +31,21 @@ public sealed class ZoomConnection : IStudioOwned
     /// <summary>While set and in the future, one instance is refreshing the tokens; others wait for its result.</summary>
     public DateTimeOffset? RefreshLeaseUntil { get; private set; }
 
+    /// <summary>
+    /// The "Junocal connection check" meeting created to learn the email (<see cref="ZoomConnectionCheck"/>), until
+    /// Zoom has confirmed its delete.
+    /// </summary>
+    public string? CheckMeetingId { get; private set; }
+
+    /// <summary>Why the connection check could not learn the email yet; the card shows it beside the fallback label.</summary>
+    public string? CheckProblem { get; private set; }
+
+    /// <summary>When the connection check (or the delete of its meeting) may run next; while it runs, its lease.</summary>
+    public DateTimeOffset? CheckDueAt { get; private set; }
+
+    /// <summary>The email is still unknown, or a check meeting still waits to be deleted.</summary>
+    public bool NeedsCheck => Status == ZoomConnectionStatus.Connected && (ZoomEmail is null || CheckMeetingId is not null);
+
     public int Version { get; private set; }
 
     public static ZoomConnection Connect(Guid studioId, ZoomIdentity identity, string encryptedRefreshToken, string grantedScopes,
@@ -62,6 +77,7 @@ public sealed class ZoomConnection : IStudioOwned
         Status = ZoomConnectionStatus.Connected;
         StatusReason = null;
         RefreshLeaseUntil = null;
+        CheckDueAt = null; // a check still owed runs at once
         Version++;
     }
 
@@ -98,6 +114,46 @@ public sealed class ZoomConnection : IStudioOwned
     public void LearnEmail(string email)
     {
         ZoomEmail = email;
+        CheckProblem = null;
+        Version++;
+    }
+
+    /// <summary>One instance runs the connection check until <paramref name="until"/>; others leave it alone.</summary>
+    public void ClaimCheck(DateTimeOffset until)
+    {
+        CheckDueAt = until;
+        Version++;
+    }
+
+    /// <summary>The check meeting exists at Zoom and told the host's email; it is deleted next.</summary>
+    public void CheckMeetingCreated(string meetingId, string? hostEmail)
+    {
+        CheckMeetingId = meetingId;
+        if (hostEmail is { Length: > 0 })
+        {
+            ZoomEmail = hostEmail;
+            CheckProblem = null;
+        }
+
+        Version++;
+    }
+
+    public void CheckMeetingDeleted()
+    {
+        CheckMeetingId = null;
+        CheckDueAt = null;
+        Version++;
+    }
+
+    /// <summary>The check could not create (or delete) its meeting; it runs again at <paramref name="retryAt"/>.</summary>
+    public void CheckFailed(string? problem, DateTimeOffset retryAt)
+    {
+        if (problem is not null && ZoomEmail is null)
+        {
+            CheckProblem = problem.Length <= MaxReasonLength ? problem : problem[..MaxReasonLength];
+        }
+
+        CheckDueAt = retryAt;
         Version++;
     }
 

@@ -26,6 +26,7 @@ public sealed class ZoomConnectionService(
     ZoomApiClient api,
     ZoomTokenStore tokens,
     ZoomDataEraser eraser,
+    ZoomConnectionCheck connectionCheck,
     ITokenVault vault,
     IDataProtectionProvider dataProtection,
     IOptionsMonitor<ZoomOptions> options,
@@ -55,7 +56,12 @@ public sealed class ZoomConnectionService(
         return new ZoomCard(
             connection.Status == ZoomConnectionStatus.Connected ? ZoomCardState.Connected : ZoomCardState.ReconnectRequired,
             connection.Label, connection.AccountName, DateOnly.FromDateTime(zone.ToLocal(connection.ConnectedAt)), connection.StatusReason,
-            upcoming.Select(c => $"{c.Name}, {StudioTime.DateTime(zone.ToLocal(c.StartsAt))}").ToList());
+            upcoming.Select(c => $"{c.Name}, {StudioTime.DateTime(zone.ToLocal(c.StartsAt))}").ToList())
+        {
+            EmailUnknownBecause = connection.ZoomEmail is null && connection.CheckProblem is { } problem && connection.CheckDueAt is { } retry
+                ? $"Junocal could not check the email yet: {problem}. It tries again after {StudioTime.DateTime(zone.ToLocal(retry))}."
+                : null,
+        };
     }
 
     /// <summary>Where to send the owner's browser to authorize, or why not.</summary>
@@ -141,7 +147,14 @@ public sealed class ZoomConnectionService(
             return ZoomConnectMessage.IdentityUnknown;
         }
 
-        return await StoreAsync(db, identity, issued, cancellationToken);
+        var outcome = await StoreAsync(db, identity, issued, cancellationToken);
+        if (outcome == ZoomConnectMessage.Connected || outcome == ZoomConnectMessage.Reconnected)
+        {
+            // The three meeting scopes tell no email: a connection check meeting does, so the card can name the account.
+            await connectionCheck.RunAsync(user.StudioId, cancellationToken);
+        }
+
+        return outcome;
     }
 
     /// <summary>
@@ -153,6 +166,7 @@ public sealed class ZoomConnectionService(
     {
         user.Require(Roles.Owner);
         var studioId = user.StudioId;
+        await connectionCheck.DeleteLeftoverAsync(studioId, cancellationToken);
         // Read first: once the connection is marked, the token store hands out nothing.
         var access = await tokens.GetAsync(studioId, cancellationToken);
         if (!await MarkDisconnectingAsync(cancellationToken))
@@ -326,6 +340,9 @@ public enum ZoomCardState
 
 public sealed record ZoomCard(ZoomCardState State, string? Label, string? AccountName, DateOnly? ConnectedSince, string? Reason, IReadOnlyList<string> UpcomingZoomClasses)
 {
+    /// <summary>Why the label names the Zoom user instead of the email, and when Junocal checks again; null once known.</summary>
+    public string? EmailUnknownBecause { get; init; }
+
     public static ZoomCard NotConnected { get; } = new(ZoomCardState.NotConnected, null, null, null, null, []);
 }
 

@@ -20,9 +20,12 @@ internal sealed class ZoomConnectionConfiguration : IEntityTypeConfiguration<Zoo
         builder.Property(c => c.GrantedScopes).HasMaxLength(1000);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(c => c.StatusReason).HasMaxLength(ZoomConnection.MaxReasonLength);
+        builder.Property(c => c.CheckMeetingId).HasMaxLength(32);
+        builder.Property(c => c.CheckProblem).HasMaxLength(ZoomConnection.MaxReasonLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.Label);
         builder.Ignore(c => c.AccountName);
+        builder.Ignore(c => c.NeedsCheck);
         builder.HasOne<Studio>().WithMany().HasForeignKey(c => c.StudioId).OnDelete(DeleteBehavior.Cascade);
     }
 }

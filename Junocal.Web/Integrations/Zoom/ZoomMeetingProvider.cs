@@ -14,7 +14,7 @@ namespace Junocal.Web.Integrations.Zoom;
 /// the sync — create (<c>POST /users/me/meetings</c>), update (<c>PATCH /meetings/{id}</c>) and delete
 /// (<c>DELETE /meetings/{id}</c>), each answer classified for retrying (docs/zoom.md, "Meetings" and "Errors and limits").
 /// </summary>
-internal sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFactory contexts, TimeProvider clock) : IMeetingProvider
+public sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFactory contexts, TimeProvider clock) : IMeetingProvider
 {
     public LocationKind Kind => LocationKind.Zoom;
 
@@ -34,9 +34,34 @@ internal sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFact
 
     public async Task<MeetingCallResult> CreateAsync(Guid studioId, DesiredMeeting desired, CancellationToken cancellationToken)
     {
+        var result = await CreateAsync(studioId, Body(desired), cancellationToken);
+        if (result.Created?.HostEmail is { Length: > 0 } hostEmail)
+        {
+            await LearnEmailAsync(studioId, hostEmail, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The meeting <see cref="ZoomConnectionCheck"/> creates to learn the connected email, deleted at once: clearly
+    /// named, on UTC, starting now, for a quarter of an hour.
+    /// </summary>
+    public Task<MeetingCallResult> CreateConnectionCheckAsync(Guid studioId, CancellationToken cancellationToken) =>
+        CreateAsync(studioId, new MeetingBody(
+            ZoomConnectionCheck.Topic,
+            2,
+            clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            15,
+            "UTC",
+            ZoomConnectionCheck.Agenda,
+            new MeetingSettings(WaitingRoom: true, MuteUponEntry: true, JoinBeforeHost: false)), cancellationToken);
+
+    private async Task<MeetingCallResult> CreateAsync(Guid studioId, MeetingBody body, CancellationToken cancellationToken)
+    {
         var response = await SendAsync(studioId, () => new HttpRequestMessage(HttpMethod.Post, api.Url("users/me/meetings"))
         {
-            Content = JsonContent.Create(Body(desired)),
+            Content = JsonContent.Create(body),
         }, cancellationToken);
         if (response.Outcome is { } failure)
         {
@@ -47,11 +72,6 @@ internal sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFact
         if (created is not { Id: > 0, JoinUrl.Length: > 0 })
         {
             return new MeetingCallResult(MeetingCallOutcome.Transient, Reason: "Zoom answered the create without a meeting.");
-        }
-
-        if (created.HostEmail is { Length: > 0 } hostEmail)
-        {
-            await LearnEmailAsync(studioId, hostEmail, cancellationToken);
         }
 
         return MeetingCallResult.Made(new CreatedMeeting(created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -26,7 +26,9 @@ public static class ZoomModule
         services.AddSingleton<ZoomTokenStore>();
         services.AddSingleton<ZoomDataEraser>();
         services.AddScoped<ZoomConnectionService>();
-        services.AddSingleton<IMeetingProvider, ZoomMeetingProvider>();
+        services.AddSingleton<ZoomMeetingProvider>();
+        services.AddSingleton<IMeetingProvider>(provider => provider.GetRequiredService<ZoomMeetingProvider>());
+        services.AddSingleton<ZoomConnectionCheck>();
         services.AddScoped<ZoomEventProcessor>();
         services.AddControllers();
         return builder.AddZoomWebhookVerification();

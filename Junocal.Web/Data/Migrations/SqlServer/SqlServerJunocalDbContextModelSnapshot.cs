@@ -496,6 +496,17 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("AuthorizedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("CheckDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CheckMeetingId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("CheckProblem")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<DateTimeOffset>("ConnectedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -552,6 +563,19 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ZoomConnections");
+                });
+
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
+                {
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StudioId");
+
+                    b.ToTable("MeetingStamps");
                 });
 
             modelBuilder.Entity("Junocal.Web.Notifications.AccountEmail", b =>
@@ -1012,6 +1036,15 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Junocal.Web.Integrations.Zoom.ZoomConnection", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
                         .WithMany()

@@ -491,6 +491,17 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.Property<long>("AuthorizedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CheckDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckMeetingId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckProblem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ConnectedAt")
                         .HasColumnType("INTEGER");
 
@@ -547,6 +558,19 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ZoomConnections");
+                });
+
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
+                {
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudioId");
+
+                    b.ToTable("MeetingStamps");
                 });
 
             modelBuilder.Entity("Junocal.Web.Notifications.AccountEmail", b =>
@@ -999,6 +1023,15 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Junocal.Web.Integrations.Zoom.ZoomConnection", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
                         .WithMany()
