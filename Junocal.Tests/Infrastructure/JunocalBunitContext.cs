@@ -1,4 +1,5 @@
 using Bunit;
+using Junocal.Web.Meetings;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -8,7 +9,8 @@ namespace Junocal.Tests.Infrastructure;
 /// <summary>
 /// The one bUnit context: MudBlazor's services, JS interop that answers anything (MudBlazor calls plenty), waits
 /// that give a loaded machine time (a met state returns at once). Components over the real app get a signed-in
-/// user's services, rendered as the app's interactive server renders them, with <see cref="UseServicesOfAsync"/>.
+/// user's services (and the app's link-change notifier), rendered as the app's interactive server renders them, with
+/// <see cref="UseServicesOfAsync"/>.
 /// </summary>
 public abstract class JunocalBunitContext : BunitContext
 {
@@ -30,7 +32,8 @@ public abstract class JunocalBunitContext : BunitContext
     {
         var scope = await app.ScopeSignedInAsAsync(email);
         _scopes.Add(scope);
-        foreach (var service in services)
+        // Pages that show join links follow their changes through the app's notifier.
+        foreach (var service in services.Append(typeof(MeetingChanges)).Distinct())
         {
             Services.AddSingleton(service, scope.ServiceProvider.GetRequiredService(service));
         }

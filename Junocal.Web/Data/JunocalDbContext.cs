@@ -5,6 +5,7 @@ using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Domain.Studios;
 using Junocal.Web.Integrations.Zoom;
+using Junocal.Web.Meetings;
 using Junocal.Web.Notifications;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<ClassMeeting> ClassMeetings => Set<ClassMeeting>();
+    public DbSet<MeetingStamp> MeetingStamps => Set<MeetingStamp>();
     public DbSet<ZoomConnection> ZoomConnections => Set<ZoomConnection>();
     public DbSet<ZoomAccessToken> ZoomAccessTokens => Set<ZoomAccessToken>();
     public DbSet<ZoomAuthorizationRequest> ZoomAuthorizationRequests => Set<ZoomAuthorizationRequest>();
@@ -59,6 +61,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
         ScopeToStudio<AuditEntry>(builder);
         ScopeToStudio<OutboxEmail>(builder);
         ScopeToStudio<ClassMeeting>(builder);
+        ScopeToStudio<MeetingStamp>(builder);
         ScopeToStudio<ZoomConnection>(builder);
         ScopeToStudio<ZoomAccessToken>(builder);
         ScopeToStudio<ZoomAuthorizationRequest>(builder);

@@ -565,6 +565,19 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.ToTable("ZoomConnections");
                 });
 
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
+                {
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StudioId");
+
+                    b.ToTable("MeetingStamps");
+                });
+
             modelBuilder.Entity("Junocal.Web.Notifications.AccountEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -727,6 +740,9 @@ namespace Junocal.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("PendingBookingClassId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("nvarchar(max)");
@@ -1020,6 +1036,15 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Junocal.Web.Integrations.Zoom.ZoomConnection", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
                         .WithMany()

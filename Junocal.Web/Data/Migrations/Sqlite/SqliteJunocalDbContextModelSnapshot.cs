@@ -560,6 +560,19 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.ToTable("ZoomConnections");
                 });
 
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
+                {
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudioId");
+
+                    b.ToTable("MeetingStamps");
+                });
+
             modelBuilder.Entity("Junocal.Web.Notifications.AccountEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -721,6 +734,9 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PendingBookingClassId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
@@ -1007,6 +1023,15 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Junocal.Web.Integrations.Zoom.ZoomConnection", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
                         .WithMany()
