@@ -58,6 +58,17 @@ public sealed class StaffMember : IStudioOwned
         DeactivatedAt = now;
     }
 
+    /// <summary>Back on the staff in the role they had; their classes were never taken from them unless handed over.</summary>
+    public void Reactivate()
+    {
+        if (IsActive)
+        {
+            throw new DomainException($"{Name} is active already.");
+        }
+
+        DeactivatedAt = null;
+    }
+
     private void EnsureActive()
     {
         if (!IsActive)

@@ -39,10 +39,14 @@ public sealed class Studio
 
     public StudioTimeZone TimeZone => new(TimeZoneId);
 
-    public IReadOnlyList<int> Reminders =>
-        string.IsNullOrWhiteSpace(ReminderMinutesBefore)
+    /// <summary>The studio's own reminder times, longest first; empty when it uses the deployment's defaults.</summary>
+    public IReadOnlyList<int> Reminders => ReadReminders(ReminderMinutesBefore);
+
+    /// <summary>Reads <see cref="ReminderMinutesBefore"/> as stored, for queries that project the column alone.</summary>
+    public static IReadOnlyList<int> ReadReminders(string? stored) =>
+        string.IsNullOrWhiteSpace(stored)
             ? []
-            : [.. ReminderMinutesBefore.Split(',').Select(int.Parse)];
+            : [.. stored.Split(',').Select(m => int.Parse(m, System.Globalization.CultureInfo.InvariantCulture))];
 
     public static Studio Create(string name, string timeZoneId, string? slug = null)
     {

@@ -26,7 +26,7 @@ public class NavMenuRendering : JunocalBunitContext
     }
 
     [Theory]
-    [InlineData(Roles.Owner, new[] { "Schedule", "Clients", "People", "Integrations", "Audit log" })]
+    [InlineData(Roles.Owner, new[] { "Schedule", "Clients", "People", "Studio settings", "Integrations", "Audit log" })]
     [InlineData(Roles.FrontDesk, new[] { "Schedule", "Clients" })]
     [InlineData(Roles.Instructor, new[] { "My classes" })]
     [InlineData(Roles.Client, new[] { "Classes", "My bookings" })]
@@ -41,14 +41,14 @@ public class NavMenuRendering : JunocalBunitContext
     }
 
     [Fact]
-    public void LinksTheOwnerToIntegrationsAndTheAuditLog()
+    public void LinksTheOwnerToPeopleSettingsIntegrationsAndTheAuditLog()
     {
         SignedInAs(Roles.Owner);
 
         var cut = Render<CascadingAuthenticationState>(p => p.AddChildContent<NavMenu>());
 
         var hrefs = cut.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToArray();
-        Assert.Equal(["/schedule", "/clients", "/people", "/settings/integrations", "/audit"], hrefs);
+        Assert.Equal(["/schedule", "/clients", "/people", "/settings/studio", "/settings/integrations", "/audit"], hrefs);
     }
 
     [Fact]

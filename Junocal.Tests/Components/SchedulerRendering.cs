@@ -120,7 +120,7 @@ public class SchedulerRendering(JunocalApp app) : JunocalBunitContext, IAsyncLif
         }));
 
     private async Task SignInAsync(string email) =>
-        _scope = await UseServicesOfAsync(app, email, typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler));
+        _scope = await UseServicesOfAsync(app, email, typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler), typeof(Junocal.Web.Features.Studios.FirstSteps));
 
     public sealed class ContainerFragment : ComponentBase
     {

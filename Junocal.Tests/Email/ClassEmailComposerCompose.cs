@@ -25,6 +25,21 @@ public class ClassEmailComposerCompose
     }
 
     [Fact]
+    public void NamesTheStudiosContactEmailAndSendsRepliesThere()
+    {
+        var message = ClassEmails.Compose(ClassEmails.ReformerFlow() with { StudioContactEmail = "desk@juno.test" });
+
+        var replyTo = Assert.Single(message.ReplyTo.Mailboxes);
+        Assert.Equal(("Sunrise Pilates", "desk@juno.test"), (replyTo.Name, replyTo.Address));
+        Assert.Contains("Questions? Write to Sunrise Pilates at desk@juno.test.", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("desk@juno.test", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HasNoReplyToWhenTheStudioSetNoContact() =>
+        Assert.Empty(ClassEmails.Compose(ClassEmails.ReformerFlow()).ReplyTo);
+
+    [Fact]
     public void BuildsTextAndHtmlAlternativesWithTheCalendarAttached()
     {
         var message = ClassEmails.Compose(ClassEmails.ReformerFlow());

@@ -40,6 +40,7 @@ public class RouteAuthorization(JunocalApp app) : AppTest(app)
         [BookingPage] =               [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
         [BookClass] =                 [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
         [Invitation] =                [Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
+        ["/settings/studio"] =        [Outcome.Login, Outcome.Allowed, Outcome.Denied,  Outcome.Denied,  Outcome.Denied],
         ["/studios"] =                [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
         ["/account"] =                [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed],
         // Account pages: anyone, signed in or not (links from emails are opened wherever the person is).

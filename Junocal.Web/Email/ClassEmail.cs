@@ -26,6 +26,7 @@ public enum EmailKind
 /// <param name="JoinUrl">The current join link, when the class has one. Never shown in a cancellation.</param>
 /// <param name="CancellationReason">Why the class was cancelled, for <see cref="EmailKind.ClassCancelled"/>.</param>
 /// <param name="PreviousStartsAtUtc">The old start, for <see cref="EmailKind.ClassRescheduled"/>.</param>
+/// <param name="StudioContactEmail">Where clients reach the studio, when it set an address: named in the email and its Reply-To.</param>
 public sealed record ClassEmail(
     EmailKind Kind,
     string StudioName,
@@ -41,7 +42,8 @@ public sealed record ClassEmail(
     string LocationText,
     string? JoinUrl,
     string? CancellationReason = null,
-    DateTimeOffset? PreviousStartsAtUtc = null)
+    DateTimeOffset? PreviousStartsAtUtc = null,
+    string? StudioContactEmail = null)
 {
     public DateTimeOffset EndsAtUtc => StartsAtUtc.AddMinutes(DurationMinutes);
 

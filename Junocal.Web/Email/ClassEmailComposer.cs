@@ -49,6 +49,13 @@ public sealed class ClassEmailComposer(IOptions<EmailOptions> options, TimeProvi
         };
         message.From.Add(_from);
         message.To.Add(new MailboxAddress(email.ClientName, email.ClientEmail));
+        if (email.StudioContactEmail is { } contact && MailboxAddress.TryParse(contact, out var studio))
+        {
+            // A client's reply reaches the studio, not the address Junocal sends from.
+            studio.Name = email.StudioName;
+            message.ReplyTo.Add(studio);
+        }
+
         message.Headers.Add(EmailKeyHeader, emailKey);
         // Times carry an en dash and names may carry accents; a pickup file or a relay without 8BITMIME needs them encoded.
         message.Prepare(EncodingConstraint.SevenBit);

@@ -62,7 +62,8 @@ internal sealed record ClassEmailContent(
             details,
             email.ShownJoinUrl,
             calendarNote,
-            $"You get this email because you booked a class at {email.StudioName}. Sent by Junocal.");
+            (email.StudioContactEmail is { } contact ? $"Questions? Write to {email.StudioName} at {contact}. " : "")
+                + $"You get this email because you booked a class at {email.StudioName}. Sent by Junocal.");
     }
 
     // A class name is typed by a person; a line break in it must not break the subject header.

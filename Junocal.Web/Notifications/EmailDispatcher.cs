@@ -147,7 +147,7 @@ public sealed partial class EmailDispatcher(
             : session.Location.DescribeForClient();
         return new ClassEmail(kind, studio.Name, studio.TimeZoneId, client.Name, client.Email, session.Id, session.Revision,
             session.Name, row.Instructor, session.StartsAt, session.DurationMinutes, locationText, joinUrl,
-            session.CancellationReason);
+            session.CancellationReason, StudioContactEmail: studio.ContactEmail);
     }
 
     private static string Describe(EmailKind kind) => kind switch

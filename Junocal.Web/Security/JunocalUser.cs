@@ -17,4 +17,10 @@ public sealed class JunocalUser : IdentityUser
     /// circuit for another studio stops seeing data once this changes.
     /// </summary>
     public Guid? ActiveStudioId { get; set; }
+
+    /// <summary>
+    /// The class the person chose on a studio's booking page while creating this account; it is booked when they
+    /// confirm their email, then cleared.
+    /// </summary>
+    public Guid? PendingBookingClassId { get; set; }
 }

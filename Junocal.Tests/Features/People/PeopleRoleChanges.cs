@@ -43,6 +43,32 @@ public class PeopleRoleChanges(PeopleHost host) : PeopleTest(host)
     }
 
     [Fact]
+    public async Task AReactivatedMemberActsInTheStudioAgainOnTheNextRequest()
+    {
+        using var frontDesk = await SignIn.AsAsync(Host, DemoSeeder.FrontDeskEmail);
+        var staffId = await StaffIdAsync(DemoSeeder.FrontDeskEmail);
+        await AsOwnerAsync(people => people.DeactivateAsync(staffId, UpcomingClassesChoice.None, CancellationToken.None));
+        Assert.NotEqual(HttpStatusCode.OK, (await frontDesk.GetAsync("/schedule")).StatusCode);
+
+        var reactivated = await AsOwnerAsync(people => people.ReactivateAsync(staffId, CancellationToken.None));
+
+        Assert.True(reactivated.Succeeded);
+        Assert.Equal(HttpStatusCode.OK, (await frontDesk.GetAsync("/schedule")).StatusCode);
+        var row = (await AsOwnerAsync(people => people.ListAsync(CancellationToken.None))).People.Single(p => p.StaffId == staffId);
+        Assert.Equal((PersonStatus.Active, Roles.FrontDesk), (row.Status, row.Role));
+    }
+
+    [Fact]
+    public async Task ReactivatingSomeoneActiveIsRefusedAndChangesNothing()
+    {
+        var staffId = await StaffIdAsync(DemoSeeder.FrontDeskEmail);
+
+        var refused = await AsOwnerAsync(people => people.ReactivateAsync(staffId, CancellationToken.None));
+
+        Assert.Equal("Sam Reyes is active already.", refused.ErrorFor(CommandResult.General));
+    }
+
+    [Fact]
     public async Task AnOpenCircuitLosesTheStudioOnDeactivation()
     {
         await using var circuit = await Host.ScopeSignedInAsAsync(DemoSeeder.FrontDeskEmail);

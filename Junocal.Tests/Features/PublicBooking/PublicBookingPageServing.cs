@@ -93,13 +93,50 @@ public partial class PublicBookingPageServing(PeopleHost host) : PeopleTest(host
     }
 
     [Fact]
-    public async Task AVisitorCreatesAnAccountWhileBookingConfirmsItAndBooks()
+    public async Task AVisitorWhoCreatesAnAccountWhileBookingIsBookedOnceTheyConfirmTheirEmail()
     {
         var classId = await AddClassAsync("Harbour Stretch", capacity: 6, Location.InPerson("Studio C"));
-        var bookPage = $"/s/juno-pilates/book/{classId}";
         using var visitor = Host.CreateBrowserlikeClient();
+        await SignUpWhileBookingAsync(visitor, classId);
+        await using (var db = Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
+        {
+            Assert.False(await db.Bookings.AnyAsync(b => b.ClassSessionId == classId), "Nothing is booked before the email is confirmed.");
+        }
 
-        var signedUp = await FormPosts.SubmitAsync(visitor, bookPage, "sign-up", new()
+        var confirmed = await FormPosts.SubmitAsync(visitor, await ConfirmLinkAsync(), "confirm");
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.EndsWith("/my-bookings", confirmed.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Harbour Stretch", await visitor.GetStringAsync("/my-bookings"), StringComparison.Ordinal);
+        await using var check = Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var client = await check.Clients.SingleAsync(c => c.Email == "robin@example.com");
+        Assert.Equal(1, await check.Bookings.CountAsync(b => b.ClassSessionId == classId && b.ClientId == client.Id && b.Status == BookingStatus.Active));
+        Assert.Null(await check.Users.Where(u => u.Email == "robin@example.com").Select(u => u.PendingBookingClassId).SingleAsync());
+    }
+
+    [Fact]
+    public async Task AClassCancelledBeforeTheEmailIsConfirmedIsNotBookedAndTheVisitorLandsOnItsBookingPage()
+    {
+        var classId = await AddClassAsync("Harbour Stretch", capacity: 6, Location.InPerson("Studio C"));
+        using var visitor = Host.CreateBrowserlikeClient();
+        await SignUpWhileBookingAsync(visitor, classId);
+        await using (var db = Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext())
+        {
+            var session = await db.ClassSessions.SingleAsync(c => c.Id == classId);
+            session.Cancel("Instructor ill", Host.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        var confirmed = await FormPosts.SubmitAsync(visitor, await ConfirmLinkAsync(), "confirm");
+
+        Assert.EndsWith("/s/juno-pilates", confirmed.Headers.Location?.ToString(), StringComparison.Ordinal);
+        await using var check = Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        Assert.False(await check.Bookings.AnyAsync(b => b.ClassSessionId == classId));
+    }
+
+    private static async Task SignUpWhileBookingAsync(HttpClient visitor, Guid classId)
+    {
+        var signedUp = await FormPosts.SubmitAsync(visitor, $"/s/juno-pilates/book/{classId}", "sign-up", new()
         {
             ["Input.Name"] = "Robin Vale",
             ["Input.Email"] = "robin@example.com",
@@ -107,17 +144,13 @@ public partial class PublicBookingPageServing(PeopleHost host) : PeopleTest(host
             ["Input.ConfirmPassword"] = "Fresh-pass-42",
         });
         Assert.Contains("Check your email", await signedUp.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<string> ConfirmLinkAsync()
+    {
         await Host.SendAccountEmailsAsync();
         var confirmation = Assert.Single(await Host.MailToAsync("robin@example.com"));
-        var link = new Uri(ConfirmLink().Match(confirmation.TextBody!).Value).PathAndQuery;
-
-        var confirmed = await FormPosts.SubmitAsync(visitor, link, "confirm");
-        var landing = confirmed.Headers.Location is { } next ? new Uri(new Uri(Host.BaseUrl), next).PathAndQuery : link;
-        var booked = await FormPosts.SubmitAsync(visitor, landing, "book");
-
-        Assert.Equal(bookPage, landing);
-        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
-        Assert.Contains("Harbour Stretch", await visitor.GetStringAsync("/my-bookings"), StringComparison.Ordinal);
+        return new Uri(ConfirmLink().Match(confirmation.TextBody!).Value).PathAndQuery;
     }
 
     [Fact]

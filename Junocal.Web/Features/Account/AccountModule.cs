@@ -1,5 +1,4 @@
 using Junocal.Web.Email;
-using Junocal.Web.Features.Studios;
 using Junocal.Web.Integrations;
 using Junocal.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,8 +24,6 @@ public static class AccountModule
         services.AddScoped<IAccountEmailRenderer, ResetPasswordRenderer>();
         services.AddScoped<AccountService>();
         services.AddAccountRateLimits(builder.Configuration);
-        services.Configure<SignupOptions>(builder.Configuration.GetSection(SignupOptions.SectionName));
-        services.AddScoped<StudioSignup>();
         return builder;
     }
 

@@ -210,6 +210,35 @@ public sealed class PeopleService(
                 return $"Deactivated {staff.Name}: they can no longer act in this studio.";
             }, cancellationToken);
 
+    /// <summary>Undoes a deactivation: the person acts in this studio again, in their role, from their next click.</summary>
+    public async Task<CommandResult> ReactivateAsync(Guid staffId, CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId, cancellationToken);
+        if (staff is null)
+        {
+            return CommandResult.Refused("This person is no longer on your staff.");
+        }
+
+        try
+        {
+            staff.Reactivate();
+        }
+        catch (DomainException refused)
+        {
+            return CommandResult.Refused(refused.Message);
+        }
+
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.PersonId == staff.Id, cancellationToken);
+        membership?.Reactivate();
+        db.AuditEntries.Add(Audit("staff.changed", membership is null
+            ? $"Reactivated {staff.Name} as {Roles.DisplayName(staff.Role)}."
+            : $"Reactivated {staff.Name}: they can act in this studio again as {Roles.DisplayName(staff.Role)}."));
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Success;
+    }
+
     private async Task<CommandResult> ChangeStaffAsync(Guid staffId, UpcomingClassesChoice upcoming, bool leavesOwners, bool leavesTeaching,
         Func<JunocalDbContext, StaffMember, Membership?, DateTimeOffset, string> change, CancellationToken cancellationToken)
     {

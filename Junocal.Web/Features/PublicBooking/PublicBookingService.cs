@@ -14,10 +14,12 @@ namespace Junocal.Web.Features.PublicBooking;
 /// <summary>
 /// Booking from a studio's public page: a signed-in person joins the studio as a client if they are not one yet, the
 /// studio becomes their active one, and the booking goes through the same path as every client booking. A visitor
-/// without an account creates one here, joined to the studio as a client; the booking waits for the confirmed email.
+/// without an account creates one here, joined to the studio as a client; the class they chose is booked once they
+/// confirm their email (<see cref="CompletePendingBookingAsync"/>).
 /// </summary>
 public sealed class PublicBookingService(
     SystemDbContextFactory contexts,
+    PublicSchedule schedule,
     UserManager<JunocalUser> users,
     SignInManager<JunocalUser> signIn,
     CurrentUser currentUser,
@@ -28,14 +30,51 @@ public sealed class PublicBookingService(
     public async Task<BookingResult> BookAsync(PublicStudio studio, PublicClass session, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(principal);
-        if (user?.Email is null)
-        {
-            return BookingResult.Refused("Sign in to book.");
-        }
+        return user?.Email is null
+            ? BookingResult.Refused("Sign in to book.")
+            : await BookAsAsync(studio, session, user.Id, cancellationToken);
+    }
 
+    /// <summary>
+    /// Books the class the person chose when they created their account from a booking page, once: right after they
+    /// confirmed their email and were signed in.
+    /// </summary>
+    /// <returns>Null when no booking was waiting; otherwise the booking page of that class and how booking went.</returns>
+    public async Task<PendingBookingOutcome?> CompletePendingBookingAsync(string userId, CancellationToken cancellationToken)
+    {
+        string? slug;
+        Guid classId;
         await using (var db = contexts.CreateDbContext())
         {
-            var tracked = await db.Users.SingleAsync(u => u.Id == user.Id, cancellationToken);
+            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+            if (user?.PendingBookingClassId is not { } pending)
+            {
+                return null;
+            }
+
+            classId = pending;
+            user.PendingBookingClassId = null;
+            await db.SaveChangesAsync(cancellationToken);
+            slug = await db.ClassSessions.Where(c => c.Id == classId)
+                .Join(db.Studios, c => c.StudioId, s => s.Id, (c, s) => s.Slug)
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+
+        var studio = slug is null ? null : await schedule.ForSlugAsync(slug, cancellationToken);
+        var session = studio?.Classes.FirstOrDefault(c => c.Id == classId);
+        if (studio is null || session is null)
+        {
+            return new PendingBookingOutcome(slug is null ? null : $"/s/{slug}", BookingResult.Refused("The class you chose can no longer be booked."));
+        }
+
+        return new PendingBookingOutcome($"/s/{studio.Slug}/book/{session.Id}", await BookAsAsync(studio, session, userId, cancellationToken));
+    }
+
+    private async Task<BookingResult> BookAsAsync(PublicStudio studio, PublicClass session, string userId, CancellationToken cancellationToken)
+    {
+        await using (var db = contexts.CreateDbContext())
+        {
+            var tracked = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
             if (await JoinAsClientAsync(db, studio, tracked, cancellationToken) is { } refusal)
             {
                 return BookingResult.Refused(refusal);
@@ -46,13 +85,16 @@ public sealed class PublicBookingService(
         }
 
         // The request began in another studio (or none): act as the client of this one from here on.
-        var refreshed = (await users.FindByIdAsync(user.Id))!;
+        var refreshed = (await users.FindByIdAsync(userId))!;
         await signIn.RefreshSignInAsync(refreshed);
         currentUser.Set(await signIn.CreateUserPrincipalAsync(refreshed), checkedForThisRequest: true);
         return await bookings.BookAsync(session.Id, cancellationToken);
     }
 
-    /// <summary>A new, unconfirmed account that is already the studio's client; its confirmation link leads back to the class.</summary>
+    /// <summary>
+    /// A new, unconfirmed account that is already the studio's client, with the class waiting to be booked when the email
+    /// is confirmed; should that booking fail, the confirmation leads back to the class's booking page.
+    /// </summary>
     public Task<AccountResult> SignUpAsync(PublicStudio studio, PublicClass session, NewAccount account, CancellationToken cancellationToken) =>
         accounts.CreateAsync(account, studio.Id, $"/s/{studio.Slug}/book/{session.Id}", async (db, user) =>
         {
@@ -61,6 +103,7 @@ public sealed class PublicBookingService(
             {
                 var refusal = await JoinAsClientAsync(db, studio, user, cancellationToken);
                 user.ActiveStudioId = studio.Id;
+                user.PendingBookingClassId = session.Id;
                 return refusal is null ? null : new Dictionary<string, string> { [AccountResult.General] = refusal };
             }
             finally
@@ -102,3 +145,6 @@ public sealed class PublicBookingService(
         return null;
     }
 }
+
+/// <summary>How the booking chosen before the email was confirmed went, and the page where that class can be booked.</summary>
+public sealed record PendingBookingOutcome(string? BookingPage, BookingResult Result);
