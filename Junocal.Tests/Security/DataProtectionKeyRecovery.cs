@@ -21,6 +21,7 @@ public sealed class DataProtectionKeyRecovery
         // After a deploy that retired the token key the stored Data Protection keys were encrypted with.
         await using var second = first.Restart(new()
         {
+            CaptureLogs = true,
             Settings = new Dictionary<string, string?>
             {
                 ["Security:TokenKeys:test"] = "",
@@ -41,6 +42,10 @@ public sealed class DataProtectionKeyRecovery
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/schedule", TestContext.Current.CancellationToken)).StatusCode);
+        // One clear line says which key and why, and the key ring goes on without it.
+        Assert.Contains(second.Logs!.Lines, line => line.Contains("A stored DataProtectionKey for studio", StringComparison.Ordinal)
+            && line.Contains("could not be decrypted", StringComparison.Ordinal) && line.Contains("(key id test)", StringComparison.Ordinal));
+        Assert.Contains(second.Logs.Lines, line => line.Contains("keep the token key it was written with listed in Security:TokenKeys", StringComparison.Ordinal));
     }
 
 }

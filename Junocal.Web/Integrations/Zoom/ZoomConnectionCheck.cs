@@ -66,6 +66,8 @@ public sealed partial class ZoomConnectionCheck(
                 return;
             }
 
+            // From here the meeting exists at Zoom: nothing may stop before it is recorded or deleted.
+            cancellationToken = CancellationToken.None;
             meetingId = meeting.ExternalId;
             if (!await RecordAsync(studioId, meeting, cancellationToken))
             {

@@ -151,7 +151,14 @@ public sealed class ZoomConnectionService(
         if (outcome == ZoomConnectMessage.Connected || outcome == ZoomConnectMessage.Reconnected)
         {
             // The three meeting scopes tell no email: a connection check meeting does, so the card can name the account.
-            await connectionCheck.RunAsync(user.StudioId, cancellationToken);
+            try
+            {
+                await connectionCheck.RunAsync(user.StudioId, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The connection is stored; the check's job runs it again once its claim has passed.
+            }
         }
 
         return outcome;
