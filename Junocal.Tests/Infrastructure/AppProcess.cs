@@ -21,11 +21,17 @@ public sealed class AppProcess : IAsyncDisposable
 
     public IEnumerable<string> Lines => _lines;
 
-    /// <summary>Starts the app with what a Production start needs (database, token key, an email transport) plus <paramref name="settings"/>.</summary>
-    public static AppProcess Start(IReadOnlyDictionary<string, string> settings)
+    /// <summary>The process's SQLite database file.</summary>
+    public string DatabasePath => Path.Combine(_directory, "junocal.db");
+
+    /// <summary>
+    /// Starts the app with what a Production start needs (database, token key, an email transport) plus
+    /// <paramref name="settings"/>, and <paramref name="arguments"/> on its command line (a command such as create-studio).
+    /// </summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> settings, params string[] arguments)
     {
         var directory = Directory.CreateTempSubdirectory("junocal-process-").FullName;
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Junocal.Web.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Junocal.Web.dll"), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
