@@ -115,6 +115,28 @@ public partial class PublicBookingPageServing(PeopleHost host) : PeopleTest(host
     }
 
     [Fact]
+    public async Task SomeoneWithAnAccountWhoSignsInToBookIsBookedAsTheySignIn()
+    {
+        var classId = await AddClassAsync("Harbour Stretch", capacity: 6, Location.InPerson("Studio C"));
+        using var casey = Host.CreateBrowserlikeClient();
+        var bookPage = await casey.GetStringAsync($"/s/juno-pilates/book/{classId}");
+        var signInLink = WebUtility.HtmlDecode(SignInToBook().Match(bookPage).Groups[1].Value);
+
+        var signedIn = await FormPosts.SubmitAsync(casey, signInLink, "login", new()
+        {
+            ["Input.Email"] = DemoSeeder.OtherOwnerEmail,
+            ["Input.Password"] = SignIn.Password,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.EndsWith("/my-bookings", signedIn.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Harbour Stretch", await casey.GetStringAsync("/my-bookings"), StringComparison.Ordinal);
+        await using var db = Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var client = await db.Clients.SingleAsync(c => c.Email == DemoSeeder.OtherOwnerEmail);
+        Assert.True(await db.Bookings.AnyAsync(b => b.ClassSessionId == classId && b.ClientId == client.Id && b.Status == BookingStatus.Active));
+    }
+
+    [Fact]
     public async Task AClassCancelledBeforeTheEmailIsConfirmedIsNotBookedAndTheVisitorLandsOnItsBookingPage()
     {
         var classId = await AddClassAsync("Harbour Stretch", capacity: 6, Location.InPerson("Studio C"));
@@ -189,6 +211,9 @@ public partial class PublicBookingPageServing(PeopleHost host) : PeopleTest(host
         await using var db = Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
         return await db.ClassSessions.Where(c => c.Name == "Other Studio Spin").OrderBy(c => c.StartsAt).Select(c => c.Id).FirstAsync();
     }
+
+    [GeneratedRegex("href=\"([^\"]+)\" data-testid=\"sign-in-to-book\"")]
+    private static partial Regex SignInToBook();
 
     [GeneratedRegex(@"https?://\S+/Account/ConfirmEmail\?\S+")]
     private static partial Regex ConfirmLink();

@@ -60,6 +60,31 @@ public sealed class PublicBookingService(
                 .SingleOrDefaultAsync(cancellationToken);
         }
 
+        return await BookClassAsync(userId, classId, slug, cancellationToken);
+    }
+
+    /// <summary>
+    /// Books the class a person chose on a booking page before signing in, as part of their sign-in (a form post that
+    /// carries their password, so no other site can book for them).
+    /// </summary>
+    public async Task<PendingBookingOutcome> BookAfterSignInAsync(string email, Guid classId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(email);
+        string? slug;
+        await using (var db = contexts.CreateDbContext())
+        {
+            slug = await db.ClassSessions.Where(c => c.Id == classId)
+                .Join(db.Studios, c => c.StudioId, s => s.Id, (c, s) => s.Slug)
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+
+        return user is null
+            ? new PendingBookingOutcome(null, BookingResult.Refused("Sign in to book."))
+            : await BookClassAsync(user.Id, classId, slug, cancellationToken);
+    }
+
+    private async Task<PendingBookingOutcome> BookClassAsync(string userId, Guid classId, string? slug, CancellationToken cancellationToken)
+    {
         var studio = slug is null ? null : await schedule.ForSlugAsync(slug, cancellationToken);
         var session = studio?.Classes.FirstOrDefault(c => c.Id == classId);
         if (studio is null || session is null)
