@@ -50,6 +50,14 @@ public static class LogEvents
         public const int SmtpHostMissing = 3121;
     }
 
+    /// <summary>3200–3299: the account emails' outbox (confirmations, password resets).</summary>
+    public static class AccountEmails
+    {
+        public const int Sent = 3201;
+        public const int Retry = 3202;
+        public const int GaveUp = 3203;
+    }
+
     /// <summary>4000–4099: the Zoom connection and its tokens.</summary>
     public static class Zoom
     {

@@ -34,11 +34,11 @@ internal static class ZoomErrors
 
     public static ZoomErrorResult ExpiredAccessToken() => Api(401, 124, "Access token is expired.");
 
-    // Text as seen in public fixtures, listing the admin variant first (zoom-api.md §2).
+    // Text as seen in public fixtures, listing the admin variant first (docs/zoom.md, "Scopes").
     public static ZoomErrorResult MissingScope(string scope) =>
         Api(400, 4711, $"Invalid access token, does not contain scopes:[{scope}:admin, {scope}].");
 
-    // "Meeting does not exist: {id}." with HTTP 404, as logged in public fixtures (zoom-api.md §3).
+    // "Meeting does not exist: {id}." with HTTP 404, as logged in public fixtures (docs/zoom.md, "Errors and limits").
     public static ZoomErrorResult MeetingNotFound(long meetingId) =>
         Api(404, 3001, $"Meeting does not exist: {meetingId.ToString(CultureInfo.InvariantCulture)}.");
 
@@ -56,7 +56,7 @@ internal static class ZoomErrors
 
     /// <summary>
     /// Per-second limit: the message from https://devforum.zoom.us/t/zoom-api-create-meeting-api-rate-limit-sample-error-when-breaching-limit/18928 ;
-    /// the QPS header set is the one the Zoom plugin documents (zoom-api.md §4).
+    /// the QPS header set is the one the Zoom plugin documents (docs/zoom.md, "Errors and limits").
     /// </summary>
     public static ZoomErrorResult PerSecondLimit(int limit, DateTimeOffset resetAt, TimeSpan? retryAfter = null)
     {

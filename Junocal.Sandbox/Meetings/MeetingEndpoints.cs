@@ -8,7 +8,7 @@ namespace Junocal.Sandbox.Meetings;
 /// <summary>The REST API under <c>/v2</c>: the user, and meeting create, get, update and delete.</summary>
 internal static class MeetingEndpoints
 {
-    // GET /users/{userId} needs user:read:user (zoom-api.md §2, https://github.com/alexxvives/Academo).
+    // GET /users/{userId} needs user:read:user (docs/zoom.md, "Scopes").
     public static IResult GetUser(string userId, HttpContext http, ZoomSandboxState sandbox)
     {
         var (user, error) = ApiAccess.Check(http, sandbox, "user:read:user");
@@ -66,7 +66,7 @@ internal static class MeetingEndpoints
         return Results.Json(MeetingResponse.From(meeting), SandboxJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    // GET /meetings/{meetingId} needs meeting:read:meeting (zoom-api.md §2).
+    // GET /meetings/{meetingId} needs meeting:read:meeting (docs/zoom.md, "Scopes").
     public static IResult Get(string meetingId, HttpContext http, ZoomSandboxState sandbox)
     {
         var (user, error) = ApiAccess.Check(http, sandbox, "meeting:read:meeting");
@@ -126,7 +126,7 @@ internal static class MeetingEndpoints
         return Results.NoContent();
     }
 
-    // DELETE /meetings/{meetingId}: 204. Zoom sends meeting.deleted for API deletes too (zoom-api.md §5).
+    // DELETE /meetings/{meetingId}: 204. Zoom sends meeting.deleted for API deletes too (docs/zoom.md, "Webhooks").
     public static IResult Delete(string meetingId, HttpContext http, ZoomSandboxState sandbox)
     {
         var (user, error) = ApiAccess.Check(http, sandbox, "meeting:delete:meeting");

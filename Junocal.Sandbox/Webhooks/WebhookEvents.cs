@@ -6,7 +6,7 @@ using Junocal.Sandbox.Users;
 
 namespace Junocal.Sandbox.Webhooks;
 
-/// <summary>Event bodies with Zoom's field names (zoom-api.md §5).</summary>
+/// <summary>Event bodies with Zoom's field names (docs/zoom.md, "Webhooks").</summary>
 internal static class WebhookEvents
 {
     public const string MeetingDeleted = "meeting.deleted";

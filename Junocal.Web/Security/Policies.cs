@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Junocal.Web.Security;
 
-/// <summary>The authorization policies pages and endpoints name. Each maps to the roles PRODUCT.md gives.</summary>
+/// <summary>The authorization policies pages and endpoints name. Each maps to roles as docs/architecture.md ("Roles") describes.</summary>
 public static class Policies
 {
     /// <summary>Owner only: integrations, audit log, editing the schedule.</summary>

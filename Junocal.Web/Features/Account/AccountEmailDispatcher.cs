@@ -103,14 +103,14 @@ public sealed partial class AccountEmailDispatcher(
         return result.IsSent;
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Sent {Kind} account email {EmailId} to a recipient at {RecipientDomain}")]
+    [LoggerMessage(EventId = LogEvents.AccountEmails.Sent, Level = LogLevel.Information, Message = "Sent {Kind} account email {EmailId} to a recipient at {RecipientDomain}")]
     private static partial void LogSent(ILogger logger, AccountEmailKind kind, Guid emailId, string recipientDomain);
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.AccountEmails.Retry, Level = LogLevel.Warning,
         Message = "{Kind} account email {EmailId} to a recipient at {RecipientDomain} failed (attempt {Attempts}); will retry: {Reason}")]
     private static partial void LogRetry(ILogger logger, AccountEmailKind kind, Guid emailId, string recipientDomain, int attempts, string? reason);
 
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Error,
+    [LoggerMessage(EventId = LogEvents.AccountEmails.GaveUp, Level = LogLevel.Error,
         Message = "{Kind} account email {EmailId} to a recipient at {RecipientDomain} given up after {Attempts} attempt(s): {Reason}")]
     private static partial void LogGaveUp(ILogger logger, AccountEmailKind kind, Guid emailId, string recipientDomain, int attempts, string? reason);
 }

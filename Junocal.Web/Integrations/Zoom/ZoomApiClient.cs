@@ -69,7 +69,7 @@ public sealed class ZoomApiClient(HttpClient http, ZoomTokenStore tokens, IOptio
         [property: JsonPropertyName("email")] string? Email);
 }
 
-/// <summary>Zoom's error body <c>{"code": …, "message": …}</c> (zoom-api.md §3).</summary>
+/// <summary>Zoom's error body <c>{"code": …, "message": …}</c> (docs/zoom.md, "Errors and limits").</summary>
 public sealed record ZoomError(int Code, string Message)
 {
     public const int InvalidAccessToken = 124;

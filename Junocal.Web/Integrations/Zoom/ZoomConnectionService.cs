@@ -91,7 +91,7 @@ public sealed class ZoomConnectionService(
             ["scope"] = string.Join(' ', zoom.ScopeList),
             ["state"] = state,
             ["code_challenge"] = Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
-            // Zoom's default method is "plain"; S256 must be asked for (zoom-api.md §1).
+            // Zoom's default method is "plain"; S256 must be asked for (docs/zoom.md, "OAuth").
             ["code_challenge_method"] = "S256",
         });
         return ZoomConnectStart.Redirect(authorize);

@@ -60,7 +60,7 @@ public sealed class ZoomOAuthClient(HttpClient http, IOptionsMonitor<ZoomOptions
             }
 
             var error = TryReadError(body);
-            // Zoom answers a dead refresh token or a used code with {"error":"invalid_grant"} (zoom-api.md §1).
+            // Zoom answers a dead refresh token or a used code with {"error":"invalid_grant"} (docs/zoom.md, "OAuth").
             return error == "invalid_grant"
                 ? ZoomTokenResult.InvalidGrant
                 : ZoomTokenResult.Failed($"Zoom refused the request ({(int)response.StatusCode}{(error is null ? "" : $", {error}")}).");

@@ -8,7 +8,7 @@ namespace Junocal.Web.Integrations.Zoom;
 
 /// <summary>
 /// Hands out a valid access token per studio. Zoom rotates the refresh token on every refresh and kills the old one
-/// at once (zoom-api.md §1), so a refresh is single-flight: one per studio in this process (a semaphore) and one
+/// at once (docs/zoom.md, "OAuth"), so a refresh is single-flight: one per studio in this process (a semaphore) and one
 /// across instances (a lease on the connection row, taken under optimistic concurrency). The new pair is committed
 /// before the new access token is handed out. A token kept in memory is handed out only while its connection still
 /// exists and is connected: another instance may have disconnected the studio.
@@ -20,7 +20,7 @@ public sealed partial class ZoomTokenStore(
     TimeProvider clock,
     ILogger<ZoomTokenStore> logger)
 {
-    // Rivet refreshes when 60 s or less remain (zoom-api.md §1).
+    // Rivet refreshes when 60 s or less remain (docs/zoom.md, "OAuth").
     private static readonly TimeSpan RefreshEarly = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LeaseWait = TimeSpan.FromMilliseconds(150);

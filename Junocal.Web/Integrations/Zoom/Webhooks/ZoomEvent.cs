@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Junocal.Web.Integrations.Zoom.Webhooks;
 
-/// <summary>The fields of Zoom's notifications Junocal reads (zoom-api.md §5); everything else is ignored.</summary>
+/// <summary>The fields of Zoom's notifications Junocal reads (docs/zoom.md, "Webhooks"); everything else is ignored.</summary>
 public sealed record ZoomEvent(
     [property: JsonPropertyName("event")] string? Event,
     [property: JsonPropertyName("payload")] ZoomEventPayload? Payload,
