@@ -58,15 +58,15 @@ public sealed class ClientDirectory(IDbContextFactory<JunocalDbContext> contexts
         var now = clock.GetUtcNow();
         var rows = await db.Bookings
             .Where(b => b.ClientId == clientId)
-            .Join(db.ClassSessions, b => b.ClassSessionId, c => c.Id, (b, c) => new
+            .Join(db.ClassSessions.WithInstructor(db), b => b.ClassSessionId, x => x.Class.Id, (b, x) => new
             {
-                ClassId = c.Id,
-                c.Name,
-                c.StartsAt,
-                c.DurationMinutes,
-                Instructor = db.StaffMembers.Where(s => s.Id == c.InstructorId).Select(s => s.Name).FirstOrDefault() ?? "",
-                c.Location,
-                ClassCancelled = c.Status == ClassStatus.Cancelled,
+                ClassId = x.Class.Id,
+                x.Class.Name,
+                x.Class.StartsAt,
+                x.Class.DurationMinutes,
+                x.Instructor,
+                x.Class.Location,
+                ClassCancelled = x.Class.Status == ClassStatus.Cancelled,
                 BookingCancelled = b.Status == BookingStatus.Cancelled,
             })
             .OrderBy(r => r.StartsAt)

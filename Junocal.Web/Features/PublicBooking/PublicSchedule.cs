@@ -31,16 +31,17 @@ public sealed class PublicSchedule(SystemDbContextFactory contexts, TimeProvider
         var rows = await db.ClassSessions
             .Where(c => c.StudioId == studio.Id && c.Status == ClassStatus.Scheduled && c.StartsAt > now && c.StartsAt < until)
             .OrderBy(c => c.StartsAt)
-            .Select(c => new
+            .WithInstructor(db)
+            .Select(x => new
             {
-                c.Id,
-                c.Name,
-                c.StartsAt,
-                c.DurationMinutes,
-                Instructor = db.StaffMembers.Where(s => s.Id == c.InstructorId).Select(s => s.Name).FirstOrDefault() ?? "",
-                c.Location,
-                Booked = c.Bookings.Count(b => b.Status == BookingStatus.Active),
-                c.Capacity,
+                x.Class.Id,
+                x.Class.Name,
+                x.Class.StartsAt,
+                x.Class.DurationMinutes,
+                x.Instructor,
+                x.Class.Location,
+                Booked = x.Class.Bookings.Count(b => b.Status == BookingStatus.Active),
+                x.Class.Capacity,
             })
             .ToListAsync(cancellationToken);
 
