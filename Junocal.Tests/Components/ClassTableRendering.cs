@@ -38,6 +38,18 @@ public class ClassTableRendering : JunocalBunitContext
         Assert.Equal(ClassTable.PageSize, table.FindAll("[data-testid=class-row]").Count);
     }
 
+    [Fact]
+    public void AReReadOfTheSameClassesKeepsWhatWasOpened()
+    {
+        var classes = Enumerable.Range(0, 120).Select(Class).ToList();
+        var table = Render<ClassTable>(p => p.Add(t => t.Classes, classes));
+        table.Find("[data-testid=more-classes] button").Click();
+
+        table.Render(p => p.Add(t => t.Classes, classes.Select(c => c with { Booked = c.Booked + 1 }).ToList()));
+
+        Assert.Equal(2 * ClassTable.PageSize, table.FindAll("[data-testid=class-row]").Count);
+    }
+
     private static ClassListItem Class(int i) =>
         new(Guid.NewGuid(), 1, $"Class {i:D3}", Monday.AddHours(7 + i), 45, Guid.NewGuid(), "Maya Chen",
             LocationKind.InPerson, "Studio A", null, 3, 10, ClassStatus.Scheduled);
