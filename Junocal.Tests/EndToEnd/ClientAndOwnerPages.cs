@@ -57,8 +57,7 @@ public class ClientAndOwnerPages(JunocalApp app, BrowserFixture browser) : AppTe
 
         await page.GetByTestId("new-class").ClickAsync();
         await page.GetByLabel("Class name").FillAsync("Sunrise Mat");
-        await page.Locator(".mud-dialog .mud-select .mud-input-control").First.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Leo Park" }).ClickAsync();
+        await ClassDialogSteps.PickInstructorAsync(page, "Leo Park");
         await page.GetByLabel("Room").FillAsync("Studio B");
         await page.GetByTestId("save").ClickAsync();
 

@@ -129,8 +129,7 @@ public sealed class NewOwnerSignUp(AccountsApp app, BrowserFixture browser) : IC
         await Expect(owner.GetByTestId("step-class")).ToHaveAttributeAsync("data-done", "false");
         await owner.GetByTestId("new-class").ClickAsync();
         await owner.GetByLabel("Class name").FillAsync("Sunrise with Nina");
-        await owner.Locator(".mud-dialog .mud-select .mud-input-control").First.ClickAsync();
-        await owner.GetByRole(AriaRole.Option, new() { Name = "Nina Alvarez" }).ClickAsync();
+        await ClassDialogSteps.PickInstructorAsync(owner, "Nina Alvarez");
         await owner.GetByLabel("Room").FillAsync("Studio B");
         await owner.GetByTestId("save").ClickAsync();
         await Expect(owner.GetByText("Class saved.")).ToBeVisibleAsync();

@@ -34,8 +34,7 @@ public class ZoomClassLife(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await PageChecks.WaitForInteractivityAsync(page);
         await page.GetByTestId("new-class").ClickAsync();
         await page.GetByLabel("Class name").FillAsync("Teaching: Reformer Flow");
-        await page.Locator(".mud-dialog .mud-select .mud-input-control").First.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Maya Chen" }).ClickAsync();
+        await ClassDialogSteps.PickInstructorAsync(page, "Maya Chen");
         await page.Locator("input[data-testid=location-zoom]").CheckAsync();
         await page.GetByTestId("save").ClickAsync();
         await Expect(page.GetByText("Class saved.")).ToBeVisibleAsync();

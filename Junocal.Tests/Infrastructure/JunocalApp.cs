@@ -150,6 +150,8 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:AccountForms:PermitLimit", "1000000");
         // Tests speak plain HTTP to Kestrel on loopback; HTTPS in Production is tested behind a simulated proxy.
         builder.UseSetting("Https:Required", "false");
+        // An open page's periodic re-check would sign it out mid-test on a slow machine; CircuitRevalidation tests it.
+        builder.UseSetting("Security:Circuits:RevalidationInterval", "01:00:00");
         if (_peerOf is null)
         {
             builder.UseSetting("Sandbox:Enabled", "true");

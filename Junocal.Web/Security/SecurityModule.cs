@@ -19,6 +19,7 @@ public static class SecurityModule
         services.AddScoped<CircuitHandler, UserCircuitHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddOptions<CircuitSecurityOptions>().Bind(builder.Configuration.GetSection(CircuitSecurityOptions.SectionName));
 
         services.AddAuthentication(options =>
             {
