@@ -41,7 +41,7 @@ public static class ZoomSandboxModule
 
     /// <summary>
     /// Maps the sandbox under <paramref name="basePath"/> (e.g. <c>/sandbox/zoom</c>): the dashboard at its root,
-    /// <c>/oauth/*</c>, <c>/v2/*</c>, join links, and the <c>/faults</c> API. <paramref name="protectOperatorPages"/>
+    /// <c>/oauth/*</c>, <c>/v2/*</c>, join links, the <c>/faults</c> API, and <c>/meetings</c> and <c>/requests</c> as JSON. <paramref name="protectOperatorPages"/>
     /// guards the pages that act as Zoom's operator (the dashboard and the fault API) with the host's sign-in; when
     /// null they are open, as on a developer's machine. Zoom's own endpoints always carry their own credentials.
     /// </summary>
@@ -73,6 +73,8 @@ public static class ZoomSandboxModule
         operatorPages.MapPost("/faults", FaultEndpoints.ScriptAsync).AddEndpointFilter<SameOriginFilter>();
         operatorPages.MapGet("/faults", FaultEndpoints.List);
         operatorPages.MapDelete("/faults", FaultEndpoints.Clear).AddEndpointFilter<SameOriginFilter>();
+        operatorPages.MapGet("/meetings", StateEndpoints.Meetings);
+        operatorPages.MapGet("/requests", StateEndpoints.Requests);
 
         // Zoom's endpoints carry their own credentials; a host's fallback authorization policy must not apply.
         var zoom = sandbox.MapGroup("").AllowAnonymous();

@@ -65,6 +65,7 @@ public static class LogEvents
         public const int GrantRefused = 4002;
         public const int SettingsUnusable = 4010;
         public const int ConnectionCheckFailed = 4020;
+        public const int PaceSlowed = 4030;
     }
 
     /// <summary>5000–5099: Zoom's webhook.</summary>

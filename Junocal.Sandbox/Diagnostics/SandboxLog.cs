@@ -17,4 +17,13 @@ internal static partial class SandboxLog
 
     [LoggerMessage(EventId = 9004, Level = LogLevel.Information, Message = "Zoom sandbox webhook {Event} not sent: no webhook URL is configured")]
     public static partial void WebhookSkipped(ILogger logger, string @event);
+
+    [LoggerMessage(EventId = 9010, Level = LogLevel.Information, Message = "Zoom sandbox serving at {Url}")]
+    public static partial void Serving(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 9011, Level = LogLevel.Information, Message = "Zoom sandbox accepts OAuth redirects to {RedirectUris} and sends webhooks to {WebhookUrl}")]
+    public static partial void StandaloneSettings(ILogger logger, string redirectUris, string webhookUrl);
+
+    [LoggerMessage(EventId = 9012, Level = LogLevel.Warning, Message = "Zoom sandbox signs webhooks with a random Secret Token: set Sandbox:Zoom:WebhookSecretToken here and the same Zoom:WebhookSecretToken in the app, or the app refuses them")]
+    public static partial void RandomWebhookSecret(ILogger logger);
 }

@@ -6,7 +6,8 @@ namespace Junocal.Sandbox.Faults;
 
 /// <summary>
 /// The fault API for out-of-process tests: <c>POST /faults</c> with
-/// <c>{"endpoint":"CreateMeeting","kind":"ServerError","times":2,"retryAfterSeconds":3}</c>,
+/// <c>{"endpoint":"CreateMeeting","kind":"ServerError","times":2,"retryAfterSeconds":3}</c> (a <c>SlowAnswer</c> takes
+/// <c>"delaySeconds"</c>),
 /// <c>GET /faults</c> lists what is pending, <c>DELETE /faults</c> clears it.
 /// </summary>
 internal static class FaultEndpoints
@@ -40,7 +41,8 @@ internal static class FaultEndpoints
         }
 
         var retryAfter = request.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-        sandbox.Faults.Script(request.Endpoint, request.Kind, request.Times, retryAfter);
+        var delay = request.DelaySeconds is { } held ? TimeSpan.FromSeconds(held) : (TimeSpan?)null;
+        sandbox.Faults.Script(request.Endpoint, request.Kind, request.Times, retryAfter, delay);
         return Results.Json(Pending(sandbox), Json, statusCode: StatusCodes.Status201Created);
     }
 
@@ -53,7 +55,8 @@ internal static class FaultEndpoints
     }
 
     private static IEnumerable<FaultRequest> Pending(ZoomSandboxState sandbox) =>
-        sandbox.Faults.Pending.Select(fault => new FaultRequest(fault.Endpoint, fault.Kind, 1, fault.RetryAfter?.TotalSeconds));
+        sandbox.Faults.Pending.Select(fault => new FaultRequest(fault.Endpoint, fault.Kind, 1, fault.RetryAfter?.TotalSeconds, fault.Delay?.TotalSeconds));
 
-    internal sealed record FaultRequest(SandboxEndpoint Endpoint, FaultKind Kind, int Times = 1, double? RetryAfterSeconds = null);
+    internal sealed record FaultRequest(SandboxEndpoint Endpoint, FaultKind Kind, int Times = 1, double? RetryAfterSeconds = null,
+        double? DelaySeconds = null);
 }

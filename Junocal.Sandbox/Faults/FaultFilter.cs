@@ -47,6 +47,11 @@ internal sealed class FaultFilter(
                 await ExecuteAndDiscardAsync(context, next);
                 http.Abort();
                 return Results.Empty;
+            case FaultKind.SlowAnswer:
+                LogWhenComplete(http, entry);
+                var answer = await next(context);
+                await HoldAsync(fault.Delay ?? TimeSpan.FromSeconds(2));
+                return answer;
             default:
                 LogWhenComplete(http, entry);
                 return Answer(fault, http);
@@ -65,6 +70,18 @@ internal sealed class FaultFilter(
             FaultKind.MeetingNotFound => ZoomErrors.InvalidMeetingId(http.Request.RouteValues["meetingId"]?.ToString() ?? "0"),
             _ => throw new InvalidOperationException($"Unhandled fault kind {fault.Kind}."),
         };
+    }
+
+    private async Task HoldAsync(TimeSpan delay)
+    {
+        try
+        {
+            // Not the request's abort token: like Zoom, the sandbox has done the work whether or not the caller still waits.
+            await Task.Delay(delay, state.Time, lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task HangAsync(HttpContext http)

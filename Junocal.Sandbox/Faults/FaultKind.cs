@@ -20,6 +20,12 @@ public enum FaultKind
     /// <summary>The request takes effect, then the connection drops: the response is lost in transit.</summary>
     LoseResponse,
 
+    /// <summary>
+    /// The request takes effect at once, and its answer is held for <see cref="ScriptedFault.Delay"/>: a slow Zoom, during
+    /// which the caller may die without ever learning what Zoom did.
+    /// </summary>
+    SlowAnswer,
+
     /// <summary>Token endpoint: HTTP 400 <c>{"reason":"Invalid Token!","error":"invalid_grant"}</c>.</summary>
     InvalidGrant,
 
@@ -28,4 +34,4 @@ public enum FaultKind
 }
 
 /// <summary>One scripted answer for the next request to <see cref="Endpoint"/>.</summary>
-public sealed record ScriptedFault(SandboxEndpoint Endpoint, FaultKind Kind, TimeSpan? RetryAfter = null);
+public sealed record ScriptedFault(SandboxEndpoint Endpoint, FaultKind Kind, TimeSpan? RetryAfter = null, TimeSpan? Delay = null);

@@ -7,7 +7,7 @@ public sealed class FaultScript
     private readonly Dictionary<SandboxEndpoint, Queue<ScriptedFault>> _queues = [];
 
     /// <summary>Makes the next <paramref name="times"/> requests to <paramref name="endpoint"/> answer with <paramref name="kind"/>.</summary>
-    public void Script(SandboxEndpoint endpoint, FaultKind kind, int times = 1, TimeSpan? retryAfter = null)
+    public void Script(SandboxEndpoint endpoint, FaultKind kind, int times = 1, TimeSpan? retryAfter = null, TimeSpan? delay = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
         lock (_gate)
@@ -20,7 +20,7 @@ public sealed class FaultScript
 
             for (var i = 0; i < times; i++)
             {
-                queue.Enqueue(new ScriptedFault(endpoint, kind, retryAfter));
+                queue.Enqueue(new ScriptedFault(endpoint, kind, retryAfter, delay));
             }
         }
     }

@@ -52,6 +52,28 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        return Launch(start, directory);
+    }
+
+    /// <summary>Another program of the solution (its assembly beside the tests', e.g. Junocal.Sandbox.dll) as its own process.</summary>
+    public static AppProcess StartProgram(string assembly, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, assembly)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return Launch(start, Directory.CreateTempSubdirectory("junocal-process-").FullName);
+    }
+
+    private static AppProcess Launch(ProcessStartInfo start, string directory)
+    {
         var process = new Process { StartInfo = start };
         var app = new AppProcess(process, directory);
         process.OutputDataReceived += (_, line) => app.Record(line.Data);
@@ -91,6 +113,27 @@ public sealed class AppProcess : IAsyncDisposable
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
         }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Kills the process with SIGKILL, as the kernel or an orchestrator would: no shutdown, no flush, no finally.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>A TCP port nothing listens on now, for a process that must keep its address across restarts.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Record(string? line)

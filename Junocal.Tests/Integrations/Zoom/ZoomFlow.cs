@@ -30,9 +30,12 @@ public static partial class ZoomFlow
 
     public static ZoomSandboxState Sandbox(this IServiceProvider services) => services.GetRequiredService<ZoomSandboxState>();
 
-    public static async Task<OwnerBrowser> OpenAsync(JunocalApp app, string email = DemoSeeder.OwnerEmail)
+    public static async Task<OwnerBrowser> OpenAsync(JunocalApp app, string email = DemoSeeder.OwnerEmail) =>
+        await OpenAsync(await SignIn.AsAsync(app, email));
+
+    /// <summary>The Integrations page in a client already signed in as an owner (e.g. to an app running as its own process).</summary>
+    public static async Task<OwnerBrowser> OpenAsync(HttpClient client)
     {
-        var client = await SignIn.AsAsync(app, email);
         var page = await client.GetStringAsync(ZoomConnectEndpoints.IntegrationsPage);
         var token = AntiforgeryField().Match(page);
         return !token.Success
@@ -60,7 +63,9 @@ public static partial class ZoomFlow
     }
 
     /// <summary>The consent screen's form: as the given sandbox user, allow or deny. Returns the callback URL Zoom redirects to.</summary>
-    public static async Task<Uri> DecideAsync(OwnerBrowser owner, Dictionary<string, string> authorize, ZoomTestUser user, string decision = "allow")
+    /// <remarks>The consent form is the app's in-app sandbox unless <paramref name="zoom"/> addresses a sandbox elsewhere (its root).</remarks>
+    public static async Task<Uri> DecideAsync(OwnerBrowser owner, Dictionary<string, string> authorize, ZoomTestUser user, string decision = "allow",
+        HttpClient? zoom = null)
     {
         var form = new Dictionary<string, string>
         {
@@ -73,9 +78,12 @@ public static partial class ZoomFlow
             ["user_id"] = user.Id,
             ["decision"] = decision,
         };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/zoom/oauth/authorize") { Content = new FormUrlEncodedContent(form) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, zoom is null ? "/sandbox/zoom/oauth/authorize" : "oauth/authorize")
+        {
+            Content = new FormUrlEncodedContent(form),
+        };
         request.Headers.Add("Sec-Fetch-Site", "same-origin"); // the consent page posts to itself
-        using var response = await owner.Client.SendAsync(request);
+        using var response = await (zoom ?? owner.Client).SendAsync(request);
         return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location
             ? location
             : throw new InvalidOperationException($"The consent form answered {(int)response.StatusCode}.");

@@ -9,9 +9,11 @@ namespace Junocal.Web.Integrations.Zoom;
 /// <summary>
 /// Zoom's REST API for one studio. Attaches a valid access token and, when Zoom answers 401 or code 124
 /// ("invalid access token"), refreshes once and repeats the call. It never retries anything else: whether to
-/// repeat a create belongs to the caller, which knows what already happened.
+/// repeat a create belongs to the caller, which knows what already happened. Every call waits for the studio's turn
+/// (<see cref="ZoomRequestPacer"/>), and a per-second 429 slows the studio's pace.
 /// </summary>
-public sealed class ZoomApiClient(HttpClient http, ZoomTokenStore tokens, IOptionsMonitor<ZoomOptions> options, SelfOrigin self)
+public sealed class ZoomApiClient(HttpClient http, ZoomTokenStore tokens, ZoomRequestPacer pacer, TimeProvider clock, IOptionsMonitor<ZoomOptions> options,
+    SelfOrigin self)
 {
     /// <summary><c>GET /users/me</c> with a token just issued; needs <c>user:read:user</c>. Null when Zoom does not answer it.</summary>
     public async Task<ZoomIdentity?> GetMeAsync(string accessToken, CancellationToken cancellationToken)
@@ -48,6 +50,7 @@ public sealed class ZoomApiClient(HttpClient http, ZoomTokenStore tokens, IOptio
 
             using var request = build();
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            await pacer.WaitTurnAsync(studioId, cancellationToken);
             using var response = await http.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var error = ZoomError.TryRead(body);
@@ -57,9 +60,24 @@ public sealed class ZoomApiClient(HttpClient http, ZoomTokenStore tokens, IOptio
                 continue;
             }
 
-            return new ZoomApiResponse(response.StatusCode, body, error, response.Headers.RetryAfter, null);
+            var answer = new ZoomApiResponse(response.StatusCode, body, error, response.Headers.RetryAfter, null, ResetAt(response));
+            if (answer.IsPerSecondLimit)
+            {
+                var now = clock.GetUtcNow();
+                pacer.Throttled(studioId, (answer.RetryAt(now) ?? answer.ResetAt) - now);
+            }
+
+            return answer;
         }
     }
+
+    // X-RateLimit-Reset (unix seconds) comes with a per-second 429 when Retry-After does not (docs/zoom.md, "Errors and limits").
+    private static DateTimeOffset? ResetAt(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-RateLimit-Reset", out var values)
+        && long.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        && seconds is > 0 and < 100_000_000_000
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     public Uri Url(string relative) => new(self.Resolve(options.CurrentValue.ApiBaseUrl), relative);
 
@@ -92,9 +110,19 @@ public sealed record ZoomError(int Code, string Message)
     }
 }
 
-public sealed record ZoomApiResponse(HttpStatusCode Status, string Body, ZoomError? Error, RetryConditionHeaderValue? RetryAfter, ZoomAccessResult? Access)
+public sealed record ZoomApiResponse(HttpStatusCode Status, string Body, ZoomError? Error, RetryConditionHeaderValue? RetryAfter, ZoomAccessResult? Access,
+    DateTimeOffset? ResetAt = null)
 {
     public bool IsSuccess => Access is null && (int)Status is >= 200 and < 300;
+
+    // Zoom's daily per-user limit says "daily" in its message; headers are not reliable (docs/zoom.md, "Errors and limits").
+    public bool IsDailyLimit => Status == HttpStatusCode.TooManyRequests && Error?.Message.Contains("daily", StringComparison.OrdinalIgnoreCase) == true;
+
+    public bool IsPerSecondLimit => Status == HttpStatusCode.TooManyRequests && !IsDailyLimit;
+
+    /// <summary>When Zoom's <c>Retry-After</c> (a date or seconds) says to try again; null without one.</summary>
+    public DateTimeOffset? RetryAt(DateTimeOffset now) =>
+        RetryAfter?.Date ?? (RetryAfter?.Delta is { } delta ? now + delta : null);
 
     public static ZoomApiResponse NoAccess(ZoomAccessResult access) => new(0, "", null, null, access);
 }

@@ -166,21 +166,14 @@ public sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFactor
         return response.Status switch
         {
             _ when response.Status == HttpStatusCode.NotFound || response.Error?.Code == ZoomError.MeetingNotFound => MeetingCallResult.NotFound,
-            HttpStatusCode.TooManyRequests when IsDailyLimit(response) =>
-                new MeetingCallResult(MeetingCallOutcome.DailyLimit, Reason: message, RetryAt: RetryAt(response) ?? MeetingSync.NextUtcMidnight(clock.GetUtcNow())),
-            HttpStatusCode.TooManyRequests => new MeetingCallResult(MeetingCallOutcome.Transient, Reason: message, RetryAt: RetryAt(response)),
+            _ when response.IsDailyLimit =>
+                new MeetingCallResult(MeetingCallOutcome.DailyLimit, Reason: message, RetryAt: response.RetryAt(clock.GetUtcNow()) ?? MeetingSync.NextUtcMidnight(clock.GetUtcNow())),
+            HttpStatusCode.TooManyRequests => new MeetingCallResult(MeetingCallOutcome.Transient, Reason: message, RetryAt: response.RetryAt(clock.GetUtcNow())),
             HttpStatusCode.Unauthorized => new MeetingCallResult(MeetingCallOutcome.Transient, Reason: message),
             _ when status >= 500 => new MeetingCallResult(MeetingCallOutcome.Transient, Reason: message),
             _ => new MeetingCallResult(MeetingCallOutcome.Rejected, Reason: message),
         };
     }
-
-    // Zoom's daily per-user limit says "daily" in its message; headers are not reliable (docs/zoom.md, "Errors and limits").
-    private static bool IsDailyLimit(ZoomApiResponse response) =>
-        response.Error?.Message.Contains("daily", StringComparison.OrdinalIgnoreCase) == true;
-
-    private DateTimeOffset? RetryAt(ZoomApiResponse response) =>
-        response.RetryAfter?.Date ?? (response.RetryAfter?.Delta is { } delta ? clock.GetUtcNow() + delta : null);
 
     private sealed record MeetingBody(
         [property: JsonPropertyName("topic")] string Topic,

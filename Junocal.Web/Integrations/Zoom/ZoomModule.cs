@@ -24,6 +24,8 @@ public static class ZoomModule
         services.AddHttpClient<ZoomOAuthClient>(http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddHttpClient<ZoomApiClient>(http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddSingleton<ZoomTokenStore>();
+        // Pacing counts Zoom's real seconds, whatever clock the app's own time runs on (tests fake that one).
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ZoomRequestPacer>(provider, TimeProvider.System));
         services.AddSingleton<ZoomDataEraser>();
         services.AddScoped<ZoomConnectionService>();
         services.AddSingleton<ZoomMeetingProvider>();

@@ -25,5 +25,14 @@ public sealed class ZoomOptions
     /// <summary>The callback registered with Zoom; when unset, the callback on the origin the owner is using.</summary>
     public Uri? RedirectUri { get; set; }
 
+    /// <summary>
+    /// How many API calls a second Junocal makes for one studio's Zoom account: three quarters of the "Medium" limit
+    /// of a Pro plan (20 a second, the label of meeting create). A slower plan's 429s lower it (docs/zoom.md, "Pacing").
+    /// </summary>
+    public double RequestsPerSecond { get; set; } = 15;
+
+    /// <summary>Meetings a Zoom user may create or update per UTC day (Zoom: 100), which the owner's plan of waiting links uses.</summary>
+    public int DailyMeetingChangeLimit { get; set; } = 100;
+
     public IReadOnlyCollection<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -2,7 +2,7 @@ namespace Junocal.Web.Integrations.Zoom;
 
 /// <summary>
 /// Stops a start whose Zoom settings are half there: the Marketplace app's Client ID, Client Secret, https redirect
-/// URL and Secret Token go together, or none is set (then Zoom stays unavailable, or the sandbox stands in). One
+/// URL (plain http only on localhost) and Secret Token go together, or none is set (then Zoom stays unavailable, or the sandbox stands in). One
 /// log line names every missing or unusable setting. Settings are read as configured, before the sandbox fills any in.
 /// </summary>
 internal sealed partial class ZoomSettingsCheck(IConfiguration configuration, ILogger<ZoomSettingsCheck> logger) : IHostedService
@@ -39,9 +39,11 @@ internal sealed partial class ZoomSettingsCheck(IConfiguration configuration, IL
         }
 
         var redirect = zoom["RedirectUri"];
-        return Uri.TryCreate(redirect, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
+        // Plain http only where no network lies between the browser and the app (a Zoom stand-in on a developer's machine).
+        return Uri.TryCreate(redirect, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
             ? null
-            : $"Zoom:RedirectUri \"{redirect}\" is not an absolute https URL. Use the callback registered with Zoom, e.g. https://studio.example.com{ZoomConnectionService.CallbackPath}.";
+            : $"Zoom:RedirectUri \"{redirect}\" is not an absolute https URL (plain http only on localhost). Use the callback registered with Zoom, e.g. https://studio.example.com{ZoomConnectionService.CallbackPath}.";
     }
 
     [LoggerMessage(EventId = LogEvents.Zoom.SettingsUnusable, Level = LogLevel.Critical, Message = "{Problem}")]

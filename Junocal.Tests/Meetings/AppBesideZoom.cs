@@ -1,0 +1,116 @@
+using System.Net;
+using Junocal.Domain.Meetings;
+using Junocal.Sandbox.Users;
+using Junocal.Tests.Infrastructure;
+using Junocal.Tests.Integrations.Zoom;
+using Junocal.Web.Data;
+using Junocal.Web.Features.Demo;
+using Junocal.Web.Integrations.Zoom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Junocal.Tests.Meetings;
+
+/// <summary>
+/// Junocal and Zoom as two processes, as in production: the Zoom sandbox running on its own
+/// (<see cref="SandboxProcess"/>), and the app running on its own (<see cref="AppProcess"/>, one or more instances),
+/// pointed at it through the <c>Zoom:*</c> settings exactly as at real Zoom. Both instances share the database of a
+/// test host (<see cref="Host"/>, jobs off) that seeded the demo studios and acts as the owner saving classes; only
+/// the app processes run the meeting sync, so killing them kills the sync while "Zoom" keeps its state.
+/// </summary>
+public sealed class AppBesideZoom : IAsyncDisposable
+{
+    private readonly List<AppProcess> _instances = [];
+
+    private AppBesideZoom(JunocalApp host, SandboxProcess zoom, Uri appUrl, string mailDirectory)
+    {
+        Host = host;
+        Zoom = zoom;
+        AppUrl = appUrl;
+        MailDirectory = mailDirectory;
+    }
+
+    public JunocalApp Host { get; }
+
+    public MeetingTestKit Kit => new(Host);
+
+    public SandboxProcess Zoom { get; }
+
+    /// <summary>Where the first instance listens, across restarts: Zoom's OAuth callback and webhook target.</summary>
+    public Uri AppUrl { get; }
+
+    /// <summary>Every instance writes its emails here (the pickup folder), so a duplicate is seen whoever sent it.</summary>
+    public string MailDirectory { get; }
+
+    public static async Task<AppBesideZoom> StartAsync()
+    {
+        var host = JunocalApp.With(new TestHostOptions());
+        await host.InitializeAsync();
+        var appUrl = new Uri($"http://127.0.0.1:{AppProcess.FreePort()}/");
+        var zoom = await SandboxProcess.StartAsync(appUrl);
+        return new AppBesideZoom(host, zoom, appUrl, Directory.CreateTempSubdirectory("junocal-mail-").FullName);
+    }
+
+    /// <summary>
+    /// Starts an instance of the app on the shared database (the first at <see cref="AppUrl"/>, a second one on a port of
+    /// its own) and waits until it serves.
+    /// </summary>
+    public async Task<AppProcess> StartInstanceAsync(Uri? url = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var address = url ?? AppUrl;
+        var environment = new Dictionary<string, string>(Zoom.ZoomSettingsFor(AppUrl))
+        {
+            ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
+            ["Database__Provider"] = Host.Database.Provider,
+            ["ConnectionStrings__Junocal"] = Host.Database.ConnectionString,
+            ["Email__PickupDirectory"] = MailDirectory,
+            ["Https__Required"] = "false",
+            ["RateLimiting__AccountForms__PermitLimit"] = "1000",
+            ["Jobs__MeetingSweepInterval"] = "00:00:01",
+            ["Jobs__EmailDispatchInterval"] = "00:00:01",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var instance = AppProcess.Start(environment);
+        _instances.Add(instance);
+        await instance.WaitForLineAsync("Application started");
+        return instance;
+    }
+
+    /// <summary>"Connect Zoom" over HTTP as the owner's browser takes it: the app, Zoom's consent form in the other process, the callback.</summary>
+    public async Task ConnectZoomAsync()
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = AppUrl,
+        };
+        using var signIn = await SignIn.PostLoginAsync(client, DemoSeeder.OwnerEmail, SignIn.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var owner = await ZoomFlow.OpenAsync(client);
+        var authorize = await ZoomFlow.StartAsync(owner);
+        var callback = await ZoomFlow.DecideAsync(owner, authorize, TestUsers.Owner, zoom: Zoom.Client);
+        Assert.Equal(ZoomConnectMessage.Connected.Code, await ZoomFlow.CallbackAsync(owner, callback));
+    }
+
+    /// <summary>The meeting rows of the given classes, read from the shared database.</summary>
+    public async Task<Dictionary<Guid, ClassMeeting>> RowsAsync(IReadOnlyCollection<Guid> classIds)
+    {
+        await using var db = Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        return await db.ClassMeetings.AsNoTracking().Where(m => classIds.Contains(m.ClassSessionId)).ToDictionaryAsync(m => m.ClassSessionId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        await Zoom.DisposeAsync();
+        await Host.DisposeAsync();
+        Directory.Delete(MailDirectory, recursive: true);
+    }
+}
