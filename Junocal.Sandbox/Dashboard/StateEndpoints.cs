@@ -20,7 +20,8 @@ internal static class StateEndpoints
         Json);
 
     public static IResult Requests(ZoomSandboxState sandbox) => Results.Json(sandbox.Requests, Json);
-
-    internal sealed record HeldMeeting(
-        long Id, string HostId, string Topic, DateTimeOffset StartTime, int Duration, string Timezone, string Agenda, string JoinUrl, DateTimeOffset CreatedAt);
 }
+
+/// <summary>A meeting as <c>GET /meetings</c> lists it.</summary>
+public sealed record HeldMeeting(
+    long Id, string HostId, string Topic, DateTimeOffset StartTime, int Duration, string Timezone, string Agenda, string JoinUrl, DateTimeOffset CreatedAt);

@@ -1,9 +1,5 @@
-using Junocal.Domain.People;
 using Junocal.Tests.Infrastructure;
-using Junocal.Web.Data;
 using Junocal.Web.Features.Demo;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace Junocal.Tests.EndToEnd;
@@ -22,13 +18,7 @@ public sealed class CircuitRevalidation(BrowserFixture browser) : IClassFixture<
     public async ValueTask InitializeAsync()
     {
         await _app.InitializeAsync();
-        await using var db = _app.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
-        var other = await db.Studios.Where(s => s.Name == "Other Studio").Select(s => s.Id).SingleAsync();
-        var ownerId = await db.Users.Where(u => u.Email == DemoSeeder.OwnerEmail).Select(u => u.Id).SingleAsync();
-        var client = Client.Create(other, "Olivia Hart", DemoSeeder.OwnerEmail);
-        db.Clients.Add(client);
-        await db.SaveChangesAsync();
-        await TestAccounts.AddMembershipAsync(_app.Services, ownerId, other, Roles.Client, client.Id);
+        await TestAccounts.MakeTheDemoOwnerAClientOfOtherStudioAsync(_app.Services);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Junocal.Sandbox.Dashboard;
+using Junocal.Sandbox.Diagnostics;
 using Junocal.Sandbox.Faults;
 
 namespace Junocal.Tests.Infrastructure;
@@ -71,8 +73,8 @@ public sealed class SandboxProcess : IAsyncDisposable
     public async Task<IReadOnlyList<HeldMeeting>> MeetingsAsync() =>
         await Client.GetFromJsonAsync<List<HeldMeeting>>("meetings", Json) ?? [];
 
-    public async Task<IReadOnlyList<LoggedCall>> RequestsAsync() =>
-        await Client.GetFromJsonAsync<List<LoggedCall>>("requests", Json) ?? [];
+    public async Task<IReadOnlyList<LoggedRequest>> RequestsAsync() =>
+        await Client.GetFromJsonAsync<List<LoggedRequest>>("requests", Json) ?? [];
 
     /// <summary>How many scripted faults no request has taken yet.</summary>
     public async Task<int> PendingFaultsAsync() =>
@@ -89,11 +91,4 @@ public sealed class SandboxProcess : IAsyncDisposable
         Client.Dispose();
         await _process.DisposeAsync();
     }
-
-    /// <summary>A meeting as <c>GET /meetings</c> lists it.</summary>
-    public sealed record HeldMeeting(long Id, string HostId, string Topic, DateTimeOffset StartTime, int Duration, string Timezone, string Agenda,
-        string JoinUrl, DateTimeOffset CreatedAt);
-
-    /// <summary>A request as <c>GET /requests</c> lists it.</summary>
-    public sealed record LoggedCall(DateTimeOffset At, string Method, string Path, SandboxEndpoint Endpoint, int? StatusCode, FaultKind? Fault);
 }

@@ -1,7 +1,9 @@
 using Junocal.Domain.People;
 using Junocal.Web.Data;
+using Junocal.Web.Features.Demo;
 using Junocal.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Junocal.Tests.Infrastructure;
@@ -23,6 +25,22 @@ public static class TestAccounts
 
         await AddMembershipAsync(services, user.Id, studioId, role, personId);
         return user.Id;
+    }
+
+    /// <summary>
+    /// Makes the demo owner of Juno Pilates also a client of Other Studio, so she can switch studio; returns that
+    /// membership's studio.
+    /// </summary>
+    public static async Task<Guid> MakeTheDemoOwnerAClientOfOtherStudioAsync(IServiceProvider services)
+    {
+        await using var db = services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var other = await db.Studios.Where(s => s.Name == "Other Studio").Select(s => s.Id).SingleAsync();
+        var ownerId = await db.Users.Where(u => u.Email == DemoSeeder.OwnerEmail).Select(u => u.Id).SingleAsync();
+        var client = Client.Create(other, "Olivia Hart", DemoSeeder.OwnerEmail);
+        db.Clients.Add(client);
+        await db.SaveChangesAsync();
+        await AddMembershipAsync(services, ownerId, other, Roles.Client, client.Id);
+        return other;
     }
 
     public static async Task AddMembershipAsync(IServiceProvider services, string userId, Guid studioId, string role, Guid personId)

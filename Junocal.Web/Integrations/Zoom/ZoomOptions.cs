@@ -31,8 +31,5 @@ public sealed class ZoomOptions
     /// </summary>
     public double RequestsPerSecond { get; set; } = 15;
 
-    /// <summary>Meetings a Zoom user may create or update per UTC day (Zoom: 100), which the owner's plan of waiting links uses.</summary>
-    public int DailyMeetingChangeLimit { get; set; } = 100;
-
     public IReadOnlyCollection<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
