@@ -98,6 +98,9 @@ public class ClientPagesOnAPhone(JunocalApp app, BrowserFixture browser) : AppTe
         var account = drawer.GetByTestId("drawer-user");
         await Expect(account).ToContainTextAsync(DemoSeeder.ClientEmail);
         var signOut = account.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        // The open class arrives with a render; until then no transition runs and there is nothing to wait for.
+        await Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+        await Expect(signOut).ToBeInViewportAsync(new() { Ratio = 1 });
         await PageChecks.WaitForAnimationsAsync(page); // the drawer has slid in
         await AssertTouchSizedAndOnScreenAsync(page, signOut);
         await PageChecks.AssertAccessibleAsync(page);
