@@ -90,6 +90,7 @@ public static class LogEvents
         public const int NotificationRejected = 7030;
         public const int SyncFailed = 7031;
         public const int FullResync = 7032;
+        public const int WorkerFailed = 7033;
         public const int LinkChanged = 7040;
         public const int ConferenceFailed = 7041;
     }

@@ -109,12 +109,51 @@ public sealed class ClassMeeting : IStudioOwned
         Version++;
     }
 
-    public void Linked(CreatedMeeting meeting, string fingerprint)
+    /// <summary>
+    /// The provider made the meeting. Without its join link yet (a provider that makes links asynchronously) the row
+    /// stays pending, due again at <paramref name="linkDueAt"/>, holding the meeting so a cancel still deletes it.
+    /// </summary>
+    public void Linked(CreatedMeeting meeting, string fingerprint, DateTimeOffset? linkDueAt = null)
     {
         ExternalId = meeting.ExternalId;
         JoinUrl = meeting.JoinUrl;
         Password = meeting.Password;
+        if (JoinUrl is null)
+        {
+            AwaitLink(fingerprint, linkDueAt ?? throw new DomainException("A meeting without its link needs a time to look again."));
+            return;
+        }
+
         Settled(fingerprint);
+    }
+
+    /// <summary>The meeting exists and matches <paramref name="fingerprint"/>, but its provider is still making the link.</summary>
+    public void AwaitLink(string fingerprint, DateTimeOffset at)
+    {
+        if (!HasMeeting)
+        {
+            throw new DomainException("Only a row with a meeting can wait for its link.");
+        }
+
+        SentFingerprint = fingerprint;
+        State = MeetingSyncState.Pending;
+        Attempts++;
+        NextAttemptAt = at;
+        LastError = null;
+        Version++;
+    }
+
+    /// <summary>The provider's link is ready, or the provider changed it: the new link replaces the one clients had.</summary>
+    public void LinkReady(string joinUrl, string? password)
+    {
+        if (!HasMeeting)
+        {
+            throw new DomainException("Only a row with a meeting can have its link.");
+        }
+
+        JoinUrl = joinUrl;
+        Password = password;
+        Version++;
     }
 
     /// <summary>The provider's meeting matches <paramref name="fingerprint"/>.</summary>
@@ -191,5 +230,5 @@ public enum MeetingSyncState
     LinkNeeded,
 }
 
-/// <summary>A meeting as the provider created it.</summary>
-public sealed record CreatedMeeting(string ExternalId, string JoinUrl, string? Password, string? HostEmail, string? HostId);
+/// <summary>A meeting as the provider created it; <see cref="JoinUrl"/> is null while the provider is still making the link.</summary>
+public sealed record CreatedMeeting(string ExternalId, string? JoinUrl, string? Password, string? HostEmail, string? HostId);

@@ -62,6 +62,13 @@ public sealed class Location : IEquatable<Location>
         _ => kind.ToString(),
     };
 
+    /// <summary>What staff read while a provider makes a class's link.</summary>
+    public static string CreatingText(LocationKind kind) => kind switch
+    {
+        LocationKind.GoogleMeet => "Creating Google Meet link…",
+        _ => $"Creating {ProviderName(kind)} meeting…",
+    };
+
     /// <summary>Where the class is, in a client's words: the room, or which kind of online class it is.</summary>
     public string DescribeForClient() => Kind switch
     {

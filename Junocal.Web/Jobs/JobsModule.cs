@@ -22,6 +22,7 @@ public static class JobsModule
             return builder;
         }
 
+        var google = builder.Configuration.GetSection(Integrations.GoogleMeet.GoogleOptions.SectionName).Get<Integrations.GoogleMeet.GoogleOptions>() ?? new();
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
         var connectionString = builder.Configuration.GetConnectionString(DataModule.ConnectionStringName);
         // Clustered instances need distinct ids; AUTO makes one from the host name and the start time.
@@ -63,6 +64,10 @@ public static class JobsModule
                 trigger => trigger.WithIdentity("zoom-connection-check-every", "integrations").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()),
                 job => job.WithIdentity(ZoomConnectionCheckJob.Key));
+            quartz.ScheduleJob<GoogleCalendarsJob>(
+                trigger => trigger.WithIdentity("google-calendars-every", "integrations").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(google.ReconciliationInterval).RepeatForever()),
+                job => job.WithIdentity(GoogleCalendarsJob.Key));
         });
 
         builder.Services.AddSingleton<IMeetingSyncTrigger, QuartzMeetingSyncTrigger>();

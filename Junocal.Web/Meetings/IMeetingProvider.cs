@@ -22,7 +22,16 @@ public interface IMeetingProvider
 
     Task<MeetingCallResult> CreateAsync(Guid studioId, DesiredMeeting desired, CancellationToken cancellationToken);
 
+    /// <summary>An update whose answer carries <see cref="MeetingCallResult.Created"/> tells the meeting's link as it is now, to notice a change.</summary>
     Task<MeetingCallResult> UpdateAsync(Guid studioId, string externalId, DesiredMeeting desired, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads back a meeting created without its join link (a provider that makes links asynchronously): the meeting
+    /// with its link once ready, without it while still in the making, <see cref="MeetingCallOutcome.NotFound"/> when
+    /// gone. A provider whose create always returns the link never gets this call.
+    /// </summary>
+    Task<MeetingCallResult> ReadAsync(Guid studioId, string externalId, DesiredMeeting desired, CancellationToken cancellationToken) =>
+        Task.FromResult(new MeetingCallResult(MeetingCallOutcome.Rejected, Reason: $"{DisplayName} returned a meeting without a link."));
 
     /// <summary>A meeting already gone counts as deleted.</summary>
     Task<MeetingCallResult> DeleteAsync(Guid studioId, string externalId, CancellationToken cancellationToken);

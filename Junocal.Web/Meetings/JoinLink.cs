@@ -44,11 +44,14 @@ public sealed record JoinLink(string? Url, LinkStatus Status, string? Provider =
     /// <summary>The link is on its way: a page showing it should expect it to change soon.</summary>
     public bool IsSettling => Url is null && Status is LinkStatus.Creating or LinkStatus.Retrying;
 
+    /// <summary>The location kind of a generated link, for texts that differ by kind.</summary>
+    public LocationKind? Kind { get; init; }
+
     /// <summary>What staff read: "Link ready", or what stands in the link's way.</summary>
     public string Describe() => Status switch
     {
         LinkStatus.Ready => "Link ready",
-        LinkStatus.Creating => $"Creating {Provider} meeting…",
+        LinkStatus.Creating => Kind is { } kind ? Location.CreatingText(kind) : $"Creating {Provider} meeting…",
         LinkStatus.Retrying => $"Retrying (attempt {Meeting?.Attempts}, next at {Meeting?.NextAttemptAt:HH:mm:ss} UTC): {Meeting?.LastError}",
         LinkStatus.WaitingReconnect => $"Waiting for {Provider} reconnect",
         LinkStatus.DailyLimit => $"{Provider} daily limit reached — will retry after 00:00 UTC",
@@ -93,7 +96,7 @@ public sealed record JoinLink(string? Url, LinkStatus Status, string? Provider =
         var provider = Location.ProviderName(location.Kind);
         if (meeting is null)
         {
-            return new JoinLink(null, meetingDeletedAtProvider ? LinkStatus.RemovedAtProvider : LinkStatus.Creating, provider);
+            return new JoinLink(null, meetingDeletedAtProvider ? LinkStatus.RemovedAtProvider : LinkStatus.Creating, provider) { Kind = location.Kind };
         }
 
         var state = meeting.State switch
@@ -106,7 +109,7 @@ public sealed record JoinLink(string? Url, LinkStatus Status, string? Provider =
             MeetingSyncState.LinkNeeded => LinkStatus.LinkNeeded,
             _ => LinkStatus.Creating,
         };
-        return new JoinLink(meeting.JoinUrl, state, provider, meeting);
+        return new JoinLink(meeting.JoinUrl, state, provider, meeting) { Kind = location.Kind };
     }
 }
 

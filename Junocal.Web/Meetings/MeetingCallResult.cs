@@ -2,7 +2,10 @@ using Junocal.Domain.Meetings;
 
 namespace Junocal.Web.Meetings;
 
-/// <summary>The outcome of one call to a meeting provider, classified for the sync engine.</summary>
+/// <summary>
+/// The outcome of one call to a meeting provider, classified for the sync engine. <c>RetryAt</c> says when to try again
+/// or, for a meeting made without its link yet, when to look for the link.
+/// </summary>
 public sealed record MeetingCallResult(MeetingCallOutcome Outcome, CreatedMeeting? Created = null, string? Reason = null, DateTimeOffset? RetryAt = null)
 {
     public static MeetingCallResult Done { get; } = new(MeetingCallOutcome.Succeeded);

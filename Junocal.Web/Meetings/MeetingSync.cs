@@ -129,6 +129,31 @@ public sealed partial class MeetingSync(
             return await FailedAsync(db, row, new MeetingCallResult(MeetingCallOutcome.NotConnected), cancellationToken);
         }
 
+        if (row.ExternalId is { } madeId && row.JoinUrl is null)
+        {
+            // Made without its link (the provider makes links asynchronously): read it back until the link is there.
+            var read = await provider.ReadAsync(row.StudioId, madeId, desired, cancellationToken);
+            if (read.Outcome == MeetingCallOutcome.NotFound)
+            {
+                row.Forget();
+                Audit(db, row, AuditActions.MeetingRecreated, $"The {name} meeting had been deleted in {name}; creating a new one.");
+            }
+            else if (read.Outcome != MeetingCallOutcome.Succeeded)
+            {
+                return await FailedAsync(db, row, read, cancellationToken);
+            }
+            else if (read.Created?.JoinUrl is { } link)
+            {
+                row.LinkReady(link, read.Created.Password);
+            }
+            else
+            {
+                row.AwaitLink(row.SentFingerprint ?? desired.Fingerprint, LinkDueAt(read));
+                await db.SaveChangesAsync(cancellationToken);
+                return row.State;
+            }
+        }
+
         if (row.ExternalId is { } externalId && row.SentFingerprint != desired.Fingerprint)
         {
             var updated = await provider.UpdateAsync(row.StudioId, externalId, desired, cancellationToken);
@@ -144,6 +169,13 @@ public sealed partial class MeetingSync(
             }
             else
             {
+                if (updated.Created?.JoinUrl is { } current && current != row.JoinUrl)
+                {
+                    // The link is meant to survive every update; if the provider ever changes it, clients get the new one.
+                    Audit(db, row, AuditActions.MeetingLinkChanged, $"{name} changed the class's link when the meeting was updated; Junocal now shows the new link.");
+                    row.LinkReady(current, updated.Created.Password);
+                }
+
                 row.Settled(desired.Fingerprint);
                 Audit(db, row, AuditActions.MeetingUpdated, $"Updated the {name} meeting to \"{desired.Topic}\" at {desired.LocalStart:ddd d MMM HH:mm} ({desired.TimeZoneId}).");
                 await db.SaveChangesAsync(cancellationToken);
@@ -164,7 +196,7 @@ public sealed partial class MeetingSync(
             return await FailedAsync(db, row, created, cancellationToken);
         }
 
-        row.Linked(meeting, desired.Fingerprint);
+        row.Linked(meeting, desired.Fingerprint, LinkDueAt(created));
         Audit(db, row, AuditActions.MeetingCreated, $"Created the {name} meeting for \"{desired.Topic}\".");
         try
         {
@@ -179,6 +211,13 @@ public sealed partial class MeetingSync(
         }
 
         return row.State;
+    }
+
+    /// <summary>When to look again for a link still in the making: when the provider says, else soon.</summary>
+    private DateTimeOffset LinkDueAt(MeetingCallResult result)
+    {
+        var now = clock.GetUtcNow();
+        return result.RetryAt is { } at && at > now ? at : now + FirstRetry;
     }
 
     private async Task<MeetingSyncState?> FailedAsync(JunocalDbContext db, ClassMeeting row, MeetingCallResult result, CancellationToken cancellationToken)

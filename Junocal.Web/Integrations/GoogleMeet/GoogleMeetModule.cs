@@ -1,3 +1,4 @@
+using Junocal.Web.Meetings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,12 +28,19 @@ public static class GoogleMeetModule
         services.AddSingleton<GoogleCalendarSetup>();
         services.AddSingleton<GoogleDataEraser>();
         services.AddScoped<GoogleConnectionService>();
+        services.AddSingleton<GoogleMeetProvider>();
+        services.AddSingleton<IMeetingProvider>(provider => provider.GetRequiredService<GoogleMeetProvider>());
+        services.AddSingleton<GoogleCalendarSync>();
+        services.AddSingleton<GoogleNotificationVerifier>();
+        services.AddSingleton<GoogleSyncRequests>();
+        services.AddHostedService<GoogleSyncWorker>();
         return builder;
     }
 
     public static WebApplication MapGoogleMeetIntegration(this WebApplication app)
     {
         app.MapGoogleConnect();
+        app.MapGoogleNotifications();
         return app;
     }
 
