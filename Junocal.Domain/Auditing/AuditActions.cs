@@ -22,6 +22,7 @@ public static class AuditActions
     public const string MeetingFailed = "meeting.failed";
     public const string MeetingDeletedAtProvider = "meeting.deleted_at_provider";
     public const string MeetingLinkChanged = "meeting.link_changed";
+    public const string MeetingCreateUncertain = "meeting.create_uncertain";
 
     public const string ZoomConnected = "zoom.connected";
     public const string ZoomReconnected = "zoom.reconnected";
@@ -43,7 +44,7 @@ public static class AuditActions
     [
         ClassScheduled, ClassUpdated, ClassCancelled,
         BookingCreated, BookingCancelled,
-        MeetingCreated, MeetingUpdated, MeetingDeleted, MeetingRecreated, MeetingFailed, MeetingDeletedAtProvider, MeetingLinkChanged,
+        MeetingCreated, MeetingUpdated, MeetingDeleted, MeetingRecreated, MeetingFailed, MeetingDeletedAtProvider, MeetingLinkChanged, MeetingCreateUncertain,
         ZoomConnected, ZoomReconnected, ZoomReconnectRequired, ZoomDisconnected, ZoomDeauthorized, ZoomRevokeFailed,
         GoogleConnected, GoogleReconnected, GoogleReconnectRequired, GoogleDisconnected, GoogleRevokeFailed, GoogleCalendarUncertain,
         EmailFailed,

@@ -18,6 +18,12 @@ public interface IMeetingProvider
     /// <summary>The provider's name as people know it ("Zoom"), for the texts the owner and clients read.</summary>
     string DisplayName { get; }
 
+    /// <summary>
+    /// A create repeated after a lost answer finds the meeting the first one made (the provider takes an id Junocal
+    /// chooses), so no create is ever uncertain and none needs undoing.
+    /// </summary>
+    bool CreatesIdempotently => false;
+
     Task<MeetingProviderStatus> GetStatusAsync(Guid studioId, CancellationToken cancellationToken);
 
     Task<MeetingCallResult> CreateAsync(Guid studioId, DesiredMeeting desired, CancellationToken cancellationToken);

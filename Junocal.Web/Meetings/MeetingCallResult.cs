@@ -2,11 +2,16 @@ using Junocal.Domain.Meetings;
 
 namespace Junocal.Web.Meetings;
 
-/// <summary>
-/// The outcome of one call to a meeting provider, classified for the sync engine. <c>RetryAt</c> says when to try again
-/// or, for a meeting made without its link yet, when to look for the link.
-/// </summary>
-public sealed record MeetingCallResult(MeetingCallOutcome Outcome, CreatedMeeting? Created = null, string? Reason = null, DateTimeOffset? RetryAt = null)
+/// <summary>The outcome of one call to a meeting provider, classified for the sync engine.</summary>
+/// <param name="Outcome">How the call ended.</param>
+/// <param name="Created">The meeting a create made.</param>
+/// <param name="Reason">Why the call failed, for the owner.</param>
+/// <param name="RetryAt">When the provider asks to be called again, if it said; for a meeting made without its link yet, when to look for the link.</param>
+/// <param name="Unanswered">
+/// The provider gave no answer (timeout, dropped connection): the call may have taken effect there all the same.
+/// </param>
+public sealed record MeetingCallResult(
+    MeetingCallOutcome Outcome, CreatedMeeting? Created = null, string? Reason = null, DateTimeOffset? RetryAt = null, bool Unanswered = false)
 {
     public static MeetingCallResult Done { get; } = new(MeetingCallOutcome.Succeeded);
 

@@ -46,7 +46,7 @@ public static class GoogleMeetModule
 
     /// <summary>The sandbox stands in for Google only while no real OAuth client is configured.</summary>
     private static bool UsesInAppSandbox(IHostApplicationBuilder builder) =>
-        GoogleSandboxContract.IsEnabled(builder.Configuration, builder.Environment)
+        SandboxModule.IsGoogleEnabled(builder.Configuration, builder.Environment)
         && string.IsNullOrWhiteSpace(builder.Configuration[$"{GoogleOptions.SectionName}:{nameof(GoogleOptions.ClientId)}"]);
 
     /// <summary>
@@ -55,7 +55,7 @@ public static class GoogleMeetModule
     /// </summary>
     private static void UseInAppSandbox(OptionsBuilder<GoogleOptions> google)
     {
-        const string Base = GoogleSandboxContract.BasePath;
+        const string Base = SandboxModule.GoogleBasePath;
         google.PostConfigure(options =>
         {
             options.ClientId = SandboxClientId;

@@ -31,6 +31,8 @@ public sealed partial class GoogleMeetProvider(
 
     public string DisplayName => "Google Meet";
 
+    public bool CreatesIdempotently => true;
+
     public async Task<MeetingProviderStatus> GetStatusAsync(Guid studioId, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext(studioId);
