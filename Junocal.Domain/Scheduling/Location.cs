@@ -69,6 +69,13 @@ public sealed class Location : IEquatable<Location>
         _ => $"Creating {ProviderName(kind)} meeting…",
     };
 
+    /// <summary>What staff read when the provider's meeting was deleted outside Junocal, with the two ways out.</summary>
+    public static string RemovedText(LocationKind kind) => kind switch
+    {
+        LocationKind.GoogleMeet => "Google Meet link removed — the event was deleted in Google Calendar. Reschedule to regenerate, or switch to a custom link.",
+        _ => $"{ProviderName(kind)} link removed — the meeting was deleted in {ProviderName(kind)}. Reschedule to regenerate, or switch to a custom link.",
+    };
+
     /// <summary>Where the class is, in a client's words: the room, or which kind of online class it is.</summary>
     public string DescribeForClient() => Kind switch
     {

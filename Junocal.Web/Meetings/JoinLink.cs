@@ -55,7 +55,8 @@ public sealed record JoinLink(string? Url, LinkStatus Status, string? Provider =
         LinkStatus.Retrying => $"Retrying (attempt {Meeting?.Attempts}, next at {Meeting?.NextAttemptAt:HH:mm:ss} UTC): {Meeting?.LastError}",
         LinkStatus.WaitingReconnect => $"Waiting for {Provider} reconnect",
         LinkStatus.DailyLimit => $"{Provider} daily limit reached — will retry after 00:00 UTC",
-        LinkStatus.RemovedAtProvider => $"{Provider} link removed — the meeting was deleted in {Provider}. Reschedule to regenerate, or switch to a custom link.",
+        LinkStatus.RemovedAtProvider => Kind is { } removed ? Location.RemovedText(removed)
+            : $"{Provider} link removed — the meeting was deleted in {Provider}. Reschedule to regenerate, or switch to a custom link.",
         LinkStatus.Failed => $"Failed: {Meeting?.LastError} Edit the class or switch it to a custom link.",
         LinkStatus.LinkNeeded => $"Link needed — {Provider} was disconnected",
         LinkStatus.ClassCancelled => "The class was cancelled.",

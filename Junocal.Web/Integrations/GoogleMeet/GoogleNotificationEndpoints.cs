@@ -25,7 +25,7 @@ public static partial class GoogleNotificationEndpoints
             if (studioId is not { } studio)
             {
                 LogRejected(logs.CreateLogger(typeof(GoogleNotificationEndpoints)));
-                return Results.NotFound();
+                return Results.Text("No open channel matches this notification.", statusCode: StatusCodes.Status404NotFound);
             }
 
             // "sync" only says the channel is open; "exists" says something on the calendar changed.
