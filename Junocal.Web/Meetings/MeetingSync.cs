@@ -238,7 +238,8 @@ public sealed partial class MeetingSync(
             throw;
         }
 
-        return row.State;
+        // Made, but its link could not be made yet (the provider says why): the row holds the meeting and retries.
+        return created.Outcome == MeetingCallOutcome.Succeeded ? row.State : await FailedAsync(db, row, created, cancellationToken);
     }
 
     /// <summary>When to look again for a link still in the making: when the provider says, else soon.</summary>

@@ -223,7 +223,8 @@ public sealed partial class GoogleMeetProvider(
             Content = JsonContent.Create(new ConferenceOnly(NewConference(live.Id, request))),
         }, cancellationToken);
         var asked = !uncertain && response!.IsSuccess;
-        return new MeetingCallResult(MeetingCallOutcome.Transient,
+        // The event exists: it travels with the failure, so a cancel meanwhile still deletes it.
+        return new MeetingCallResult(MeetingCallOutcome.Transient, new CreatedMeeting(live.Id, null, null, null, null),
             Reason: $"{why}; Junocal {(asked ? "asked Google again" : "asks Google again")}.", RetryAt: now + LinkPoll);
     }
 
