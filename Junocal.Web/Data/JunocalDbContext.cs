@@ -41,6 +41,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<ClassMeeting> ClassMeetings => Set<ClassMeeting>();
     public DbSet<MeetingStamp> MeetingStamps => Set<MeetingStamp>();
+    public DbSet<MeetingQuotaPause> MeetingQuotaPauses => Set<MeetingQuotaPause>();
     public DbSet<ZoomConnection> ZoomConnections => Set<ZoomConnection>();
     public DbSet<ZoomAccessToken> ZoomAccessTokens => Set<ZoomAccessToken>();
     public DbSet<ZoomAuthorizationRequest> ZoomAuthorizationRequests => Set<ZoomAuthorizationRequest>();
@@ -62,6 +63,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
         ScopeToStudio<OutboxEmail>(builder);
         ScopeToStudio<ClassMeeting>(builder);
         ScopeToStudio<MeetingStamp>(builder);
+        ScopeToStudio<MeetingQuotaPause>(builder);
         ScopeToStudio<ZoomConnection>(builder);
         ScopeToStudio<ZoomAccessToken>(builder);
         ScopeToStudio<ZoomAuthorizationRequest>(builder);

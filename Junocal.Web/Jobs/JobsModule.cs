@@ -65,7 +65,8 @@ public static class JobsModule
                 job => job.WithIdentity(ZoomConnectionCheckJob.Key));
         });
 
-        builder.Services.AddSingleton<IMeetingSyncTrigger, QuartzMeetingSyncTrigger>();
+        // Meeting work runs in this process at once, soonest class first; the sweep job catches what a crash left due.
+        builder.Services.AddSingleton<IMeetingSyncTrigger>(services => services.GetRequiredService<MeetingWork>());
         // Registered after the database initializer, so migrations (and SQL Server's QRTZ_ tables) exist first.
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;

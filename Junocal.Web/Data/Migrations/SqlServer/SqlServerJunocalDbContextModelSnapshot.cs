@@ -565,6 +565,23 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.ToTable("ZoomConnections");
                 });
 
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingQuotaPause", b =>
+                {
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("StudioId", "Provider");
+
+                    b.ToTable("MeetingQuotaPauses");
+                });
+
             modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
                 {
                     b.Property<Guid>("StudioId")
@@ -1036,6 +1053,15 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Junocal.Web.Integrations.Zoom.ZoomConnection", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingQuotaPause", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
                         .WithMany()

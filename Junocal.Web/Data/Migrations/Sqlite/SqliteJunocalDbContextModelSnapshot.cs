@@ -560,6 +560,23 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.ToTable("ZoomConnections");
                 });
 
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingQuotaPause", b =>
+                {
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudioId", "Provider");
+
+                    b.ToTable("MeetingQuotaPauses");
+                });
+
             modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
                 {
                     b.Property<Guid>("StudioId")
@@ -1023,6 +1040,15 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Junocal.Web.Integrations.Zoom.ZoomConnection", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingQuotaPause", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
                         .WithMany()

@@ -1,0 +1,138 @@
+using Junocal.Domain.Meetings;
+using Junocal.Sandbox.Faults;
+using Junocal.Tests.Infrastructure;
+using Junocal.Web.Data;
+using Junocal.Web.Meetings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Junocal.Tests.Meetings;
+
+/// <summary>
+/// Zoom's daily quota of new or changed meetings, through the real host and the sandbox on a clock the test moves:
+/// the soonest classes get it, the first "daily limit" answer holds back every other create and update of the
+/// studio without another call, and after 00:00 UTC the work resumes, soonest first.
+/// </summary>
+public class MeetingQuotaPlanning(QuotaHost host) : AppTest(host), IClassFixture<QuotaHost>
+{
+    private readonly MeetingTestKit _kit = new(host);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Creates and updates left today once Zoom is connected: connecting creates one check meeting.</summary>
+    private int _leftToday;
+
+    public override async ValueTask InitializeAsync()
+    {
+        host.Clock.Advance(TimeSpan.FromMinutes(1)); // a fresh second for the sandbox's per-second limit
+        await base.InitializeAsync();
+        await _kit.ConnectZoomAsync();
+        _leftToday = QuotaHost.DailyLimit - ChangeCalls();
+    }
+
+    [Fact]
+    public async Task TheDaysQuotaGoesToTheSoonestClassesAndTheRestArePlannedDayByDay()
+    {
+        var classes = await ScheduleOnDaysAsync(20, 3, 15, 1, 9, 30, 5, 12, 25, 7);
+        var soonestFirst = classes.OrderBy(c => c.Key).Select(c => c.Value).ToList();
+
+        await _kit.SweepAsync();
+
+        foreach (var classId in soonestFirst.Take(_leftToday))
+        {
+            Assert.Equal(MeetingSyncState.Linked, (await _kit.RowAsync(classId))!.State);
+        }
+
+        var midnight = MeetingSync.NextUtcMidnight(host.Clock.GetUtcNow());
+        var waiting = soonestFirst.Skip(_leftToday).ToList();
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            var row = (await _kit.RowAsync(waiting[i]))!;
+            Assert.Equal(MeetingSyncState.DailyLimit, row.State);
+            Assert.Equal(midnight.AddDays(i / QuotaHost.DailyLimit), row.NextAttemptAt);
+        }
+    }
+
+    [Fact]
+    public async Task TheFirstDailyLimitAnswerHoldsBackEveryOtherCreateAndUpdateWithoutAnotherCall()
+    {
+        var classes = await ScheduleOnDaysAsync(Enumerable.Range(1, _leftToday + 3).ToArray());
+        await _kit.SweepAsync();
+        Assert.Equal(QuotaHost.DailyLimit + 1, ChangeCalls()); // the day's quota, and the one answer that says it is spent
+        Assert.Equal(1, _kit.Zoom.Requests.Count(r => r.Endpoint == SandboxEndpoint.CreateMeeting && r.StatusCode == 429));
+        var linked = classes[1];
+        var last = classes[_leftToday + 3];
+
+        // More work for the studio while its quota is spent: a new class, a reschedule, and a cancelled class.
+        var newcomer = await _kit.ScheduleZoomClassAsync("Newcomer", Day(2).Date, new TimeSpan(6, 0, 0));
+        await _kit.UpdateAsync(classes[2], form => form.StartTime = new TimeSpan(11, 0, 0));
+        await _kit.CancelAsync(linked);
+        await _kit.SweepAsync();
+
+        Assert.Equal(QuotaHost.DailyLimit + 1, ChangeCalls());
+        Assert.Empty(_kit.MeetingsFor(linked)); // a delete does not count against the quota, and is not held back
+        var midnight = MeetingSync.NextUtcMidnight(host.Clock.GetUtcNow());
+        Assert.Equal(midnight, (await _kit.RowAsync(newcomer))!.NextAttemptAt);
+        Assert.Equal(MeetingSyncState.DailyLimit, (await _kit.RowAsync(classes[2]))!.State);
+        Assert.Equal(midnight.AddDays(1), (await _kit.RowAsync(last))!.NextAttemptAt); // pushed back a day by the newcomer
+        await using var db = host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        Assert.Equal(midnight, Assert.Single(await db.MeetingQuotaPauses.ToListAsync(Ct)).Until); // every instance, and a restart, honor it
+    }
+
+    [Fact]
+    public async Task ARescheduleOfThisWeeksClassGoesBeforeACreateForNextMonths()
+    {
+        var thisWeek = await _kit.ScheduleZoomClassAsync("This week", Day(2).Date, new TimeSpan(9, 0, 0));
+        await _kit.SweepAsync();
+        var nextMonth = await ScheduleOnDaysAsync(Enumerable.Range(30, _leftToday).ToArray()); // one more than the quota left
+        await _kit.UpdateAsync(thisWeek, form => form.StartTime = new TimeSpan(10, 30, 0)); // due last, but the soonest
+
+        await _kit.SweepAsync();
+
+        Assert.Equal(MeetingSyncState.Linked, (await _kit.RowAsync(thisWeek))!.State);
+        Assert.Equal(10, Assert.Single(_kit.MeetingsFor(thisWeek)).StartTime.Hour);
+        Assert.Equal(MeetingSyncState.DailyLimit, (await _kit.RowAsync(nextMonth[30 + _leftToday - 1]))!.State);
+    }
+
+    [Fact]
+    public async Task AfterMidnightUtcTheWaitingClassesAreLinkedSoonestFirstAndTheRestWaitAnotherDay()
+    {
+        var classes = await ScheduleOnDaysAsync(Enumerable.Range(1, _leftToday + QuotaHost.DailyLimit + 2).ToArray());
+        await _kit.SweepAsync();
+        var calls = ChangeCalls();
+        var soonestFirst = classes.OrderBy(c => c.Key).Select(c => c.Value).ToList();
+
+        host.Clock.Advance(MeetingSync.NextUtcMidnight(host.Clock.GetUtcNow()) - host.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        await _kit.SweepAsync();
+
+        Assert.Equal(calls + QuotaHost.DailyLimit, ChangeCalls()); // the day's quota exactly, without a 429
+        foreach (var classId in soonestFirst.Take(_leftToday + QuotaHost.DailyLimit))
+        {
+            Assert.Equal(MeetingSyncState.Linked, (await _kit.RowAsync(classId))!.State);
+        }
+
+        var tomorrow = MeetingSync.NextUtcMidnight(host.Clock.GetUtcNow());
+        foreach (var classId in soonestFirst.Skip(_leftToday + QuotaHost.DailyLimit))
+        {
+            var row = (await _kit.RowAsync(classId))!;
+            Assert.Equal((MeetingSyncState.DailyLimit, tomorrow), (row.State, row.NextAttemptAt!.Value));
+        }
+    }
+
+    private int ChangeCalls() => _kit.Zoom.Requests.Count(r => r.Endpoint is SandboxEndpoint.CreateMeeting or SandboxEndpoint.UpdateMeeting);
+
+    /// <summary>The studio's local date <paramref name="days"/> days from now on the host's clock.</summary>
+    private DateTimeOffset Day(int days) => host.Clock.GetUtcNow().AddDays(days);
+
+    /// <summary>One Zoom class on each of the given days from now, scheduled in the order given (nothing syncs yet).</summary>
+    private async Task<Dictionary<int, Guid>> ScheduleOnDaysAsync(params int[] days)
+    {
+        var classes = new Dictionary<int, Guid>();
+        foreach (var day in days)
+        {
+            classes[day] = await _kit.ScheduleZoomClassAsync($"Day {day}", Day(day).Date, new TimeSpan(9, 0, 0));
+        }
+
+        return classes;
+    }
+}
