@@ -88,5 +88,6 @@ public static class LogEvents
         public const int WatcherFailed = 6011;
         public const int StampFailed = 6012;
         public const int StampPollFailed = 6013;
+        public const int CreateUncertain = 6030;
     }
 }

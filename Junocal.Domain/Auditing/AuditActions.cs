@@ -21,6 +21,7 @@ public static class AuditActions
     public const string MeetingRecreated = "meeting.recreated";
     public const string MeetingFailed = "meeting.failed";
     public const string MeetingDeletedAtProvider = "meeting.deleted_at_provider";
+    public const string MeetingCreateUncertain = "meeting.create_uncertain";
 
     public const string ZoomConnected = "zoom.connected";
     public const string ZoomReconnected = "zoom.reconnected";
@@ -35,7 +36,7 @@ public static class AuditActions
     [
         ClassScheduled, ClassUpdated, ClassCancelled,
         BookingCreated, BookingCancelled,
-        MeetingCreated, MeetingUpdated, MeetingDeleted, MeetingRecreated, MeetingFailed, MeetingDeletedAtProvider,
+        MeetingCreated, MeetingUpdated, MeetingDeleted, MeetingRecreated, MeetingFailed, MeetingDeletedAtProvider, MeetingCreateUncertain,
         ZoomConnected, ZoomReconnected, ZoomReconnectRequired, ZoomDisconnected, ZoomDeauthorized, ZoomRevokeFailed,
         EmailFailed,
         StudioCreated,

@@ -42,6 +42,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ClassMeeting> ClassMeetings => Set<ClassMeeting>();
     public DbSet<MeetingStamp> MeetingStamps => Set<MeetingStamp>();
     public DbSet<MeetingQuotaPause> MeetingQuotaPauses => Set<MeetingQuotaPause>();
+    public DbSet<MeetingCreateIntent> MeetingCreateIntents => Set<MeetingCreateIntent>();
     public DbSet<ZoomConnection> ZoomConnections => Set<ZoomConnection>();
     public DbSet<ZoomAccessToken> ZoomAccessTokens => Set<ZoomAccessToken>();
     public DbSet<ZoomAuthorizationRequest> ZoomAuthorizationRequests => Set<ZoomAuthorizationRequest>();
@@ -64,6 +65,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
         ScopeToStudio<ClassMeeting>(builder);
         ScopeToStudio<MeetingStamp>(builder);
         ScopeToStudio<MeetingQuotaPause>(builder);
+        ScopeToStudio<MeetingCreateIntent>(builder);
         ScopeToStudio<ZoomConnection>(builder);
         ScopeToStudio<ZoomAccessToken>(builder);
         ScopeToStudio<ZoomAuthorizationRequest>(builder);

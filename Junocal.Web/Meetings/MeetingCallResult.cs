@@ -3,7 +3,15 @@ using Junocal.Domain.Meetings;
 namespace Junocal.Web.Meetings;
 
 /// <summary>The outcome of one call to a meeting provider, classified for the sync engine.</summary>
-public sealed record MeetingCallResult(MeetingCallOutcome Outcome, CreatedMeeting? Created = null, string? Reason = null, DateTimeOffset? RetryAt = null)
+/// <param name="Outcome">How the call ended.</param>
+/// <param name="Created">The meeting a create made.</param>
+/// <param name="Reason">Why the call failed, for the owner.</param>
+/// <param name="RetryAt">When the provider asks to be called again, if it said.</param>
+/// <param name="Unanswered">
+/// The provider gave no answer (timeout, dropped connection): the call may have taken effect there all the same.
+/// </param>
+public sealed record MeetingCallResult(
+    MeetingCallOutcome Outcome, CreatedMeeting? Created = null, string? Reason = null, DateTimeOffset? RetryAt = null, bool Unanswered = false)
 {
     public static MeetingCallResult Done { get; } = new(MeetingCallOutcome.Succeeded);
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Junocal.Domain;
 using Junocal.Domain.Auditing;
 using Junocal.Domain.Meetings;
@@ -62,6 +63,7 @@ public sealed partial class MeetingSync(
         var desired = DesiredMeeting.For(session, await db.StudioTimeZoneAsync(cancellationToken));
         try
         {
+            await SurfaceUncertainCreatesAsync(db, row, cancellationToken);
             var state = await SyncRowAsync(db, row, desired, cancellationToken);
             changes.Changed(studioId, classId);
             return state;
@@ -169,13 +171,25 @@ public sealed partial class MeetingSync(
             return await WaitForQuotaAsync(db, row, until, cancellationToken);
         }
 
+        // On disk before the provider hears of it: if the process dies before the answer is recorded, the next sync
+        // knows a meeting may exist that no class holds.
+        var intent = MeetingCreateIntent.Before(row, desired, clock.GetUtcNow());
+        db.MeetingCreateIntents.Add(intent);
+        await db.SaveChangesAsync(cancellationToken);
+
         var created = await provider.CreateAsync(row.StudioId, desired, cancellationToken);
         if (created.Created is not { } meeting)
         {
+            if (!created.Unanswered)
+            {
+                db.MeetingCreateIntents.Remove(intent); // the provider answered: it made nothing
+            }
+
             return await FailedAsync(db, row, created, cancellationToken);
         }
 
         row.Linked(meeting, desired.Fingerprint);
+        db.MeetingCreateIntents.Remove(intent);
         Audit(db, row, AuditActions.MeetingCreated, $"Created the {name} meeting for \"{desired.Topic}\".");
         try
         {
@@ -184,12 +198,50 @@ public sealed partial class MeetingSync(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The meeting exists but is recorded nowhere: delete it, or the retry would leave a duplicate behind.
-            await provider.DeleteAsync(row.StudioId, meeting.ExternalId, CancellationToken.None);
+            var deleted = await provider.DeleteAsync(row.StudioId, meeting.ExternalId, CancellationToken.None);
+            if (deleted.Outcome is MeetingCallOutcome.Succeeded or MeetingCallOutcome.NotFound)
+            {
+                await ForgetIntentAsync(row.StudioId, intent.Id);
+            }
+
             LogCompensated(logger, row.ClassSessionId);
             throw;
         }
 
         return row.State;
+    }
+
+    /// <summary>
+    /// Create calls of this class whose answer was never recorded (ADR 0011): the provider may hold a meeting that no
+    /// class uses. The provider's scopes do not let Junocal find it, so the owner is told, with the agenda to find it
+    /// by; the notes go in the save the sync makes next.
+    /// </summary>
+    private async Task SurfaceUncertainCreatesAsync(JunocalDbContext db, ClassMeeting row, CancellationToken cancellationToken)
+    {
+        var notes = await db.MeetingCreateIntents.Where(i => i.ClassSessionId == row.ClassSessionId).ToListAsync(cancellationToken);
+        foreach (var note in notes)
+        {
+            var name = NameOf(note.Provider);
+            db.MeetingCreateIntents.Remove(note);
+            Audit(db, row, AuditActions.MeetingCreateUncertain,
+                $"Junocal asked {name} for this class's meeting at {note.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC and never learned the answer "
+                + $"(it stopped, or the answer was lost), so {name} may hold an extra meeting for it. If {name} lists a meeting with the agenda "
+                + $"\"{note.Agenda}\" whose join link is not the one on this class's page, delete that meeting in {name}.");
+            LogCreateUncertain(logger, row.ClassSessionId, note.Agenda);
+        }
+    }
+
+    private async Task ForgetIntentAsync(Guid studioId, Guid intentId)
+    {
+        try
+        {
+            await using var db = contexts.CreateDbContext(studioId);
+            await db.MeetingCreateIntents.Where(i => i.Id == intentId).ExecuteDeleteAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException)
+        {
+            // The database is failing right now; the note then tells the owner of a meeting that was deleted already.
+        }
     }
 
     private async Task<MeetingSyncState?> FailedAsync(JunocalDbContext db, ClassMeeting row, MeetingCallResult result, CancellationToken cancellationToken)
@@ -345,6 +397,10 @@ public sealed partial class MeetingSync(
 
     [LoggerMessage(EventId = LogEvents.Meetings.Deferred, Level = LogLevel.Warning, Message = "Meeting of class {ClassId} left {State} after {Outcome}")]
     private static partial void LogDeferred(ILogger logger, Guid classId, MeetingSyncState state, MeetingCallOutcome outcome);
+
+    [LoggerMessage(EventId = LogEvents.Meetings.CreateUncertain, Level = LogLevel.Warning,
+        Message = "An earlier create for class {ClassId} was never answered; the owner is told to look for agenda \"{Agenda}\"")]
+    private static partial void LogCreateUncertain(ILogger logger, Guid classId, string agenda);
 
     [LoggerMessage(EventId = LogEvents.Meetings.Compensated, Level = LogLevel.Warning, Message = "Deleted the just-created meeting of class {ClassId}: recording it failed")]
     private static partial void LogCompensated(ILogger logger, Guid classId);

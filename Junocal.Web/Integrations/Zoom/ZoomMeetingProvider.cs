@@ -143,7 +143,7 @@ public sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFactor
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return (new MeetingCallResult(MeetingCallOutcome.Transient, Reason: ex is TaskCanceledException
-                ? "Zoom did not answer in time." : "The connection to Zoom failed."), null);
+                ? "Zoom did not answer in time." : "The connection to Zoom failed.", Unanswered: true), null);
         }
 
         return (Classify(response), response);
