@@ -1,7 +1,12 @@
 using Junocal.Domain.Meetings;
 using Junocal.Sandbox.Faults;
 using Junocal.Tests.Infrastructure;
+using Junocal.Domain.Studios;
+using Junocal.Web.Components.Shared;
 using Junocal.Web.Data;
+using Junocal.Web.Features.Account;
+using Junocal.Web.Features.Demo;
+using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,6 +123,70 @@ public class MeetingQuotaPlanning(QuotaHost host) : AppTest(host), IClassFixture
             Assert.Equal((MeetingSyncState.DailyLimit, tomorrow), (row.State, row.NextAttemptAt!.Value));
         }
     }
+
+    [Fact]
+    public async Task TheOwnerReadsThePlanAndEachWaitingClassItsExpectedDay()
+    {
+        var classes = await ScheduleOnDaysAsync(Enumerable.Range(1, _leftToday + QuotaHost.DailyLimit + 2).ToArray());
+        await _kit.SweepAsync();
+        var midnight = MeetingSync.NextUtcMidnight(host.Clock.GetUtcNow());
+        var zone = new StudioTimeZone("Europe/London");
+
+        await using var owner = await host.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
+        var notice = Assert.Single(await owner.ServiceProvider.GetRequiredService<ScheduleService>().GetQuotaNoticesAsync(Ct));
+
+        Assert.Equal($"Zoom allows {QuotaHost.DailyLimit} new or changed meetings a day. {QuotaHost.DailyLimit + 2} classes are waiting; "
+            + $"their links will be created from {StudioTime.DateTime(zone.ToLocal(midnight))}, soonest first — the last by {StudioTime.Day(zone.ToLocal(midnight.AddDays(1)))}.",
+            notice.PlanText);
+        Assert.Empty(notice.AtRisk);
+        var lastToWait = (await _kit.DetailAsync(classes[_leftToday + QuotaHost.DailyLimit + 2])).Class.Link!;
+        var dayAfter = midnight.AddDays(1).UtcDateTime;
+        Assert.Equal($"Zoom daily limit reached — link expected {dayAfter.ToString("ddd d MMM, HH:mm", Culture)} UTC (soonest classes first)", lastToWait.Describe());
+        Assert.Equal($"The Zoom link will be here by {dayAfter.ToString("dddd d MMMM", Culture)}.", lastToWait.WhyNone);
+    }
+
+    [Fact]
+    public async Task AClassStartingWithinADayWithoutALinkAlertsTheOwnerOnceWithTheWayOut()
+    {
+        await ScheduleOnDaysAsync(Enumerable.Range(1, _leftToday + 1).ToArray());
+        await _kit.SweepAsync(); // the day's quota is spent
+        var soon = host.Clock.GetUtcNow().AddHours(20); // London is on GMT at the fake clock's start: local time is UTC
+        var tomorrowMorning = await _kit.ScheduleZoomClassAsync("Early Flow", soon.Date, new TimeSpan(soon.Hour, 0, 0));
+        await _kit.SweepAsync();
+        var alerts = host.Services.GetRequiredService<MeetingQuotaAlerts>();
+
+        Assert.Equal(1, await alerts.OweDueAsync(Ct));
+        Assert.Equal(0, await alerts.OweDueAsync(Ct));
+        await host.Services.GetRequiredService<AccountEmailDispatcher>().DispatchDueAsync(Ct);
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await alerts.OweDueAsync(Ct));
+        await host.Services.GetRequiredService<AccountEmailDispatcher>().DispatchDueAsync(Ct);
+
+        var mail = Assert.Single(await host.SentMailAsync(), m => (m.Subject ?? "").Contains("has no Zoom link yet", StringComparison.Ordinal));
+        Assert.Equal(DemoSeeder.OwnerEmail, mail.To.Mailboxes.Single().Address);
+        Assert.StartsWith("Early Flow on ", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("switch the class to a custom link", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/classes/{tomorrowMorning}", mail.TextBody ?? "", StringComparison.Ordinal);
+        await using var owner = await host.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
+        var schedule = owner.ServiceProvider.GetRequiredService<ScheduleService>();
+        Assert.Equal(tomorrowMorning, Assert.Single(Assert.Single(await schedule.GetQuotaNoticesAsync(Ct)).AtRisk).ClassId);
+        Assert.True((await schedule.GetDetailAsync(tomorrowMorning, Ct))!.StartsSoonWithoutLink);
+    }
+
+    [Theory]
+    [InlineData(DemoSeeder.FrontDeskEmail)]
+    [InlineData(DemoSeeder.InstructorEmail)]
+    [InlineData(DemoSeeder.ClientEmail)]
+    public async Task OnlyTheOwnerReadsTheQuotaPlan(string email)
+    {
+        await ScheduleOnDaysAsync(Enumerable.Range(1, _leftToday + 1).ToArray());
+        await _kit.SweepAsync();
+
+        await using var scope = await host.ScopeSignedInAsAsync(email);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scope.ServiceProvider.GetRequiredService<ScheduleService>().GetQuotaNoticesAsync(Ct));
+    }
+
+    private static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
 
     private int ChangeCalls() => _kit.Zoom.Requests.Count(r => r.Endpoint is SandboxEndpoint.CreateMeeting or SandboxEndpoint.UpdateMeeting);
 

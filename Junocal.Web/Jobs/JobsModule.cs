@@ -55,6 +55,10 @@ public static class JobsModule
                 trigger => trigger.WithIdentity("meeting-sweep-every", "meetings").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(options.MeetingSweepInterval).RepeatForever()),
                 job => job.WithIdentity(MeetingSweepJob.Key));
+            quartz.ScheduleJob<MeetingQuotaAlertJob>(
+                trigger => trigger.WithIdentity("meeting-quota-alerts-every", "meetings").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(options.ReminderPlanningInterval).RepeatForever()),
+                job => job.WithIdentity(MeetingQuotaAlertJob.Key));
             quartz.ScheduleJob<ExpiredCredentialsCleanupJob>(
                 trigger => trigger.WithIdentity("expired-credentials-cleanup-every", "integrations").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()),

@@ -77,6 +77,23 @@ public sealed class MeetingQuotaPlan(SystemDbContextFactory contexts, MeetingPro
         return new QuotaPlanSummary(found.DisplayName, found.DailyChangeLimit, waiting.Count, first, last);
     }
 
+    /// <summary>
+    /// Classes at <paramref name="provider"/> starting within a day that still have no link because they wait for its
+    /// quota: the owner is told, with the way out (a custom link).
+    /// </summary>
+    public static IQueryable<AtRiskClass> AtRisk(JunocalDbContext db, LocationKind provider, DateTimeOffset now)
+    {
+        var soon = now.Add(AtRiskWithin);
+        return db.ClassSessions
+            .Where(c => c.Status == ClassStatus.Scheduled && c.Location.Kind == provider && c.StartsAt > now && c.StartsAt <= soon)
+            .Where(c => db.ClassMeetings.Any(m => m.ClassSessionId == c.Id && m.Provider == provider && m.State == MeetingSyncState.DailyLimit && m.JoinUrl == null))
+            .OrderBy(c => c.StartsAt)
+            .Select(c => new AtRiskClass(c.Id, c.StudioId, c.Name, c.StartsAt));
+    }
+
+    /// <summary>How soon a class waiting for the quota starts before the owner is alerted.</summary>
+    public static readonly TimeSpan AtRiskWithin = TimeSpan.FromHours(24);
+
     private async Task PlanAsync(JunocalDbContext db, LocationKind provider, DateTimeOffset from, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -116,6 +133,9 @@ public sealed class MeetingQuotaPlan(SystemDbContextFactory contexts, MeetingPro
         public DateTimeOffset StartsAt { get; init; }
     }
 }
+
+/// <summary>A class starting soon without a link, because it waits for its provider's daily quota.</summary>
+public sealed record AtRiskClass(Guid Id, Guid StudioId, string Name, DateTimeOffset StartsAt);
 
 /// <summary>The plan of a studio's classes waiting for a provider's daily quota.</summary>
 /// <param name="Provider">The provider's name ("Zoom").</param>
