@@ -1,4 +1,5 @@
 using Junocal.Sandbox.Diagnostics;
+using Junocal.Sandbox.Google;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,9 +9,9 @@ namespace Junocal.Sandbox;
 
 /// <summary>
 /// The sandbox as a process of its own (<c>dotnet run --project Junocal.Sandbox</c>): Zoom at
-/// <c>{Sandbox:BasePath}/zoom</c> on <see cref="DefaultUrl"/>, everything held in memory for the life of the process.
-/// The app then talks to it as to real Zoom (its <c>Zoom:*</c> URLs and credentials), so the app can stop, crash or
-/// run twice while "Zoom" keeps its meetings.
+/// <c>{Sandbox:BasePath}/zoom</c> and Google at <c>{Sandbox:BasePath}/google</c> on <see cref="DefaultUrl"/>, everything
+/// held in memory for the life of the process. The app then talks to it as to the real providers (its <c>Zoom:*</c> and
+/// <c>Google:*</c> URLs and credentials), so the app can stop, crash or run twice while "Zoom" and "Google" keep their data.
 /// </summary>
 internal static class Program
 {
@@ -30,6 +31,7 @@ internal static class Program
         }
 
         builder.Services.AddZoomSandbox(builder.Configuration);
+        builder.Services.AddGoogleSandbox(builder.Configuration);
         var secretConfigured = !string.IsNullOrEmpty(builder.Configuration[$"{ZoomSandboxOptions.SectionName}:{nameof(ZoomSandboxOptions.WebhookSecretToken)}"]);
         builder.Services.PostConfigure<ZoomSandboxOptions>(options =>
         {
@@ -44,6 +46,8 @@ internal static class Program
         var app = builder.Build();
         var zoomPath = (app.Configuration[BasePathKey] ?? DefaultBasePath).TrimEnd('/') + "/zoom";
         app.MapZoomSandbox(zoomPath);
+        var googlePath = (app.Configuration[BasePathKey] ?? DefaultBasePath).TrimEnd('/') + "/google";
+        app.MapGoogleSandbox(googlePath);
 
         var options = app.Services.GetRequiredService<IOptions<ZoomSandboxOptions>>().Value;
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -51,6 +55,7 @@ internal static class Program
             foreach (var address in app.Urls)
             {
                 SandboxLog.Serving(app.Logger, address.TrimEnd('/') + zoomPath + "/");
+                SandboxLog.GoogleServing(app.Logger, address.TrimEnd('/') + googlePath + "/");
             }
 
             SandboxLog.StandaloneSettings(app.Logger, string.Join(", ", options.RedirectUris), options.WebhookUrl?.ToString() ?? "none");

@@ -25,6 +25,12 @@ public static class LogEvents
         public const int RefusedInProduction = 1202;
     }
 
+    /// <summary>7100–7199: the Google sandbox served by the app (7150–7199: the sandbox's own lines).</summary>
+    public static class GoogleSandbox
+    {
+        public const int OutsideDevelopment = 7101;
+    }
+
     /// <summary>2000–2099: tokens at rest and the keys that protect them.</summary>
     public static class Security
     {

@@ -21,6 +21,9 @@ internal static partial class SandboxLog
     [LoggerMessage(EventId = 9010, Level = LogLevel.Information, Message = "Zoom sandbox serving at {Url}")]
     public static partial void Serving(ILogger logger, string url);
 
+    [LoggerMessage(EventId = 7150, Level = LogLevel.Information, Message = "Google sandbox serving at {Url}")]
+    public static partial void GoogleServing(ILogger logger, string url);
+
     [LoggerMessage(EventId = 9011, Level = LogLevel.Information, Message = "Zoom sandbox accepts OAuth redirects to {RedirectUris} and sends webhooks to {WebhookUrl}")]
     public static partial void StandaloneSettings(ILogger logger, string redirectUris, string webhookUrl);
 

@@ -1,7 +1,7 @@
 namespace Junocal.Tests.Infrastructure;
 
 /// <summary>
-/// A test on the shared host that starts from the two freshly seeded demo studios, an empty Zoom sandbox, no
+/// A test on the shared host that starts from the two freshly seeded demo studios, empty Zoom and Google sandboxes, no
 /// emails, no armed faults and no captured logs (<see cref="JunocalApp.ResetAsync"/>).
 /// </summary>
 [Collection(SharedAppHost.Name)]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Junocal.Sandbox;
+using Junocal.Sandbox.Google;
 using Junocal.Tests.Sandbox;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.PublicBooking;
@@ -40,10 +41,13 @@ public sealed record TestHostOptions
 
     /// <summary>Serve this sandbox state instead of a fresh one: Zoom outlives a restarted host.</summary>
     public ZoomSandboxState? Zoom { get; init; }
+
+    /// <summary>Serve this Google sandbox state instead of a fresh one: Google outlives a restarted host.</summary>
+    public GoogleSandboxState? Google { get; init; }
 }
 
 /// <summary>
-/// The real Junocal host on Kestrel (127.0.0.1, a free port) over a real database of its own, with the Zoom sandbox
+/// The real Junocal host on Kestrel (127.0.0.1, a free port) over a real database of its own, with the Zoom and Google sandboxes
 /// mounted, email to a pickup directory and background jobs off. Tests speak HTTP to it, drive it with a browser, or
 /// resolve its services. <c>JunocalApp.With(new() { Jobs = true })</c> and the other <see cref="TestHostOptions"/> turn on
 /// jobs, logs, another environment or extra settings;
@@ -100,6 +104,9 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The Zoom sandbox this host serves (a peer's is its first host's).</summary>
     public ZoomSandboxState Zoom => (_peerOf ?? this).Services.GetRequiredService<ZoomSandboxState>();
 
+    /// <summary>The Google sandbox this host serves (a peer's is its first host's).</summary>
+    public GoogleSandboxState Google => (_peerOf ?? this).Services.GetRequiredService<GoogleSandboxState>();
+
     /// <summary>What the tests can break between this host and Zoom, or in its database.</summary>
     public TestFaults Faults => Services.GetRequiredService<TestFaults>();
 
@@ -120,7 +127,7 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public JunocalApp Restart(TestHostOptions options)
     {
-        var next = new JunocalApp(options with { Zoom = Zoom }, Database, ownsDatabase: _ownsDatabase, peerOf: null);
+        var next = new JunocalApp(options with { Zoom = Zoom, Google = Google }, Database, ownsDatabase: _ownsDatabase, peerOf: null);
         _ownsDatabase = false;
         return next;
     }
@@ -190,6 +197,11 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
                 services.AddSingleton(zoom);
             }
 
+            if (_options.Google is { } google)
+            {
+                services.AddSingleton(google);
+            }
+
             _options.Services?.Invoke(services);
         });
     }
@@ -218,7 +230,7 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>
     /// Back to the start every test expects: the database emptied and the two demo studios seeded again, no emails,
-    /// an empty Zoom sandbox, no armed faults, no captured log lines.
+    /// empty Zoom and Google sandboxes, no armed faults, no captured log lines.
     /// </summary>
     public async Task ResetAsync()
     {
@@ -226,6 +238,7 @@ public class JunocalApp : WebApplicationFactory<Program>, IAsyncLifetime
         ClearMail();
 
         Services.GetService<ZoomSandboxState>()?.Reset();
+        Services.GetService<GoogleSandboxState>()?.Reset();
         Faults.Clear();
         Logs?.Lines.Clear();
         await Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);

@@ -25,6 +25,8 @@ public sealed class SandboxProcess : IAsyncDisposable
         _process = process;
         Root = root;
         Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = root };
+        // The operator endpoints (faults) take same-origin requests only, as from the sandbox's own dashboard.
+        Client.DefaultRequestHeaders.Add("Origin", root.GetLeftPart(UriPartial.Authority));
     }
 
     /// <summary>Zoom's root, e.g. <c>http://127.0.0.1:41234/sandbox/zoom/</c>.</summary>
@@ -83,6 +85,13 @@ public sealed class SandboxProcess : IAsyncDisposable
     public async Task ScriptAsync(SandboxEndpoint endpoint, FaultKind kind, int times = 1, double? delaySeconds = null)
     {
         using var response = await Client.PostAsJsonAsync("faults", new { endpoint, kind, times, delaySeconds }, Json);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task ClearFaultsAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, "faults");
+        using var response = await Client.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }
 

@@ -42,12 +42,13 @@ public sealed class AppBesideZoom : IAsyncDisposable
     /// <summary>Every instance writes its emails here (the pickup folder), so a duplicate is seen whoever sent it.</summary>
     public string MailDirectory { get; }
 
-    public static async Task<AppBesideZoom> StartAsync()
+    /// <param name="zoomSettings">Settings of the sandbox process, e.g. <c>Sandbox__Zoom__PerUserDailyLimit</c>.</param>
+    public static async Task<AppBesideZoom> StartAsync(IReadOnlyDictionary<string, string>? zoomSettings = null)
     {
         var host = JunocalApp.With(new TestHostOptions());
         await host.InitializeAsync();
         var appUrl = new Uri($"http://127.0.0.1:{AppProcess.FreePort()}/");
-        var zoom = await SandboxProcess.StartAsync(appUrl);
+        var zoom = await SandboxProcess.StartAsync(appUrl, zoomSettings);
         return new AppBesideZoom(host, zoom, appUrl, Directory.CreateTempSubdirectory("junocal-mail-").FullName);
     }
 
