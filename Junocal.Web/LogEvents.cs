@@ -84,6 +84,22 @@ public static class LogEvents
         public const int SecretMissing = 5011;
     }
 
+    /// <summary>7000–7099: the Google connection, its calendar, notifications and events.</summary>
+    public static class GoogleMeet
+    {
+        public const int TokensRefreshed = 7001;
+        public const int GrantRefused = 7002;
+        public const int SettingsUnusable = 7010;
+        public const int CalendarCreated = 7020;
+        public const int WatchFailed = 7021;
+        public const int StopFailed = 7022;
+        public const int NotificationRejected = 7030;
+        public const int SyncFailed = 7031;
+        public const int FullResync = 7032;
+        public const int LinkChanged = 7040;
+        public const int ConferenceFailed = 7041;
+    }
+
     /// <summary>6000–6099: the meeting sync, for every provider.</summary>
     public static class Meetings
     {

@@ -13,6 +13,7 @@ using Junocal.Web.Features.PublicBooking;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Features.Studios;
 using Junocal.Web.Integrations;
+using Junocal.Web.Integrations.GoogleMeet;
 using Junocal.Web.Integrations.Zoom;
 using Junocal.Web.Jobs;
 using Junocal.Web.Notifications;
@@ -44,7 +45,8 @@ builder.AddJunocalConfiguration()
     .AddNotifications()
     .AddJobs()
     .AddSandboxWhenEnabled()
-    .AddZoomIntegration();
+    .AddZoomIntegration()
+    .AddGoogleMeetIntegration();
 
 var app = builder.Build();
 if (await app.RunIfAskedAsync(args) is { } exitCode)
@@ -59,6 +61,7 @@ app.MapAccountEndpoints();
 app.MapBookingCalendar();
 app.MapSandboxWhenEnabled();
 app.MapZoomIntegration();
+app.MapGoogleMeetIntegration();
 app.MapJunocalUi();
 
 await app.RunAsync();

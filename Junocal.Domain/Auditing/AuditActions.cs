@@ -30,6 +30,13 @@ public static class AuditActions
     public const string ZoomDeauthorized = "zoom.deauthorized";
     public const string ZoomRevokeFailed = "zoom.revoke_failed";
 
+    public const string GoogleConnected = "google.connected";
+    public const string GoogleReconnected = "google.reconnected";
+    public const string GoogleReconnectRequired = "google.reconnect_required";
+    public const string GoogleDisconnected = "google.disconnected";
+    public const string GoogleRevokeFailed = "google.revoke_failed";
+    public const string GoogleCalendarUncertain = "google.calendar_uncertain";
+
     public const string EmailFailed = "email.failed";
 
     public static IReadOnlyList<string> All { get; } =
@@ -38,13 +45,14 @@ public static class AuditActions
         BookingCreated, BookingCancelled,
         MeetingCreated, MeetingUpdated, MeetingDeleted, MeetingRecreated, MeetingFailed, MeetingDeletedAtProvider, MeetingCreateUncertain,
         ZoomConnected, ZoomReconnected, ZoomReconnectRequired, ZoomDisconnected, ZoomDeauthorized, ZoomRevokeFailed,
+        GoogleConnected, GoogleReconnected, GoogleReconnectRequired, GoogleDisconnected, GoogleRevokeFailed, GoogleCalendarUncertain,
         EmailFailed,
         StudioCreated,
     ];
 
     private static readonly Dictionary<string, string> KindLabels = new(StringComparer.Ordinal)
     {
-        ["class"] = "Classes", ["booking"] = "Bookings", ["meeting"] = "Meetings", ["zoom"] = "Zoom",
+        ["class"] = "Classes", ["booking"] = "Bookings", ["meeting"] = "Meetings", ["zoom"] = "Zoom", ["google"] = "Google Meet",
         ["email"] = "Emails", ["studio"] = "Studio",
     };
 

@@ -24,7 +24,7 @@ public class IntegrationsPageRendering(JunocalApp app) : JunocalBunitContext, IA
     [Fact]
     public async Task ShowsNoBannerWhileZoomAcceptsJunocal()
     {
-        await UseServicesOfAsync(app, DemoSeeder.OwnerEmail, typeof(ZoomConnectionService));
+        await UseServicesOfAsync(app, DemoSeeder.OwnerEmail, typeof(ZoomConnectionService), typeof(Junocal.Web.Integrations.GoogleMeet.GoogleConnectionService));
 
         var cut = Render<Junocal.Web.Features.Integrations.Integrations>();
 
@@ -48,7 +48,7 @@ public class IntegrationsPageRendering(JunocalApp app) : JunocalBunitContext, IA
                 .SetProperty(c => c.CheckDueAt, retry), Xunit.TestContext.Current.CancellationToken);
         }
 
-        await UseServicesOfAsync(app, DemoSeeder.OwnerEmail, typeof(ZoomConnectionService));
+        await UseServicesOfAsync(app, DemoSeeder.OwnerEmail, typeof(ZoomConnectionService), typeof(Junocal.Web.Integrations.GoogleMeet.GoogleConnectionService));
 
         var cut = Render<Junocal.Web.Features.Integrations.Integrations>();
 
@@ -64,7 +64,7 @@ public class IntegrationsPageRendering(JunocalApp app) : JunocalBunitContext, IA
     public async Task ShowsTheReconnectRequiredBannerAndAReconnectButtonOnceZoomRevokedTheGrant()
     {
         await app.Services.LoseGrantAsync(await app.Services.StudioIdAsync());
-        await UseServicesOfAsync(app, DemoSeeder.OwnerEmail, typeof(ZoomConnectionService));
+        await UseServicesOfAsync(app, DemoSeeder.OwnerEmail, typeof(ZoomConnectionService), typeof(Junocal.Web.Integrations.GoogleMeet.GoogleConnectionService));
 
         var cut = Render<Junocal.Web.Features.Integrations.Integrations>();
 

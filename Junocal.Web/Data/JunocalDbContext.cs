@@ -4,6 +4,7 @@ using Junocal.Domain.Meetings;
 using Junocal.Domain.People;
 using Junocal.Domain.Scheduling;
 using Junocal.Domain.Studios;
+using Junocal.Web.Integrations.GoogleMeet;
 using Junocal.Web.Integrations.Zoom;
 using Junocal.Web.Meetings;
 using Junocal.Web.Notifications;
@@ -45,6 +46,11 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<ZoomConnection> ZoomConnections => Set<ZoomConnection>();
     public DbSet<ZoomAccessToken> ZoomAccessTokens => Set<ZoomAccessToken>();
     public DbSet<ZoomAuthorizationRequest> ZoomAuthorizationRequests => Set<ZoomAuthorizationRequest>();
+    public DbSet<GoogleConnection> GoogleConnections => Set<GoogleConnection>();
+    public DbSet<GoogleAccessToken> GoogleAccessTokens => Set<GoogleAccessToken>();
+    public DbSet<GoogleAuthorizationRequest> GoogleAuthorizationRequests => Set<GoogleAuthorizationRequest>();
+    public DbSet<GoogleWatchChannel> GoogleWatchChannels => Set<GoogleWatchChannel>();
+    public DbSet<GoogleClassEvent> GoogleClassEvents => Set<GoogleClassEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -67,6 +73,11 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
         ScopeToStudio<ZoomConnection>(builder);
         ScopeToStudio<ZoomAccessToken>(builder);
         ScopeToStudio<ZoomAuthorizationRequest>(builder);
+        ScopeToStudio<GoogleConnection>(builder);
+        ScopeToStudio<GoogleAccessToken>(builder);
+        ScopeToStudio<GoogleAuthorizationRequest>(builder);
+        ScopeToStudio<GoogleWatchChannel>(builder);
+        ScopeToStudio<GoogleClassEvent>(builder);
     }
 
     private void ScopeToStudio<TEntity>(ModelBuilder builder) where TEntity : class, IStudioOwned =>

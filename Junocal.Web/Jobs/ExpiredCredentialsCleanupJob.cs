@@ -5,7 +5,7 @@ using Quartz;
 namespace Junocal.Web.Jobs;
 
 /// <summary>
-/// Deletes access-token rows once their token has expired and "Connect Zoom" attempts nobody finished, so no
+/// Deletes access-token rows once their token has expired and "Connect Zoom" / "Connect Google" attempts nobody finished, so no
 /// credential outlives its use (the help page: access tokens live "in short-lived rows that expire after an hour").
 /// </summary>
 [DisallowConcurrentExecution]
@@ -19,5 +19,7 @@ internal sealed class ExpiredCredentialsCleanupJob(SystemDbContextFactory contex
         await using var db = contexts.CreateDbContext();
         await db.ZoomAccessTokens.Where(t => t.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         await db.ZoomAuthorizationRequests.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        await db.GoogleAccessTokens.Where(t => t.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        await db.GoogleAuthorizationRequests.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -18,6 +18,7 @@ internal sealed class CalendarStore
     private readonly Dictionary<string, SyncPoint> _syncTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PageCursor> _pageTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _generations = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string CalendarId, string EventId), long> _insertOrder = [];
     private long _changeNumber;
     private long _etag = 3_181_161_784_712_000;
 
@@ -38,7 +39,7 @@ internal sealed class CalendarStore
         {
             lock (_gate)
             {
-                return [.. _events.Values.OrderBy(e => e.Created).ThenBy(e => e.ChangeNumber)];
+                return [.. _events.Values.OrderBy(e => _insertOrder[(e.CalendarId, e.Id)])];
             }
         }
     }
@@ -52,6 +53,7 @@ internal sealed class CalendarStore
             _syncTokens.Clear();
             _pageTokens.Clear();
             _generations.Clear();
+            _insertOrder.Clear();
         }
     }
 
@@ -139,6 +141,7 @@ internal sealed class CalendarStore
 
             inserted = draft with { Etag = ++_etag, ChangeNumber = ++_changeNumber };
             _events[(draft.CalendarId, draft.Id)] = inserted;
+            _insertOrder[(draft.CalendarId, draft.Id)] = inserted.ChangeNumber;
             return true;
         }
     }
@@ -191,7 +194,7 @@ internal sealed class CalendarStore
     {
         lock (_gate)
         {
-            return [.. _events.Values.Where(e => e.CalendarId == calendarId).OrderBy(e => e.Created).ThenBy(e => e.ChangeNumber)];
+            return [.. _events.Values.Where(e => e.CalendarId == calendarId).OrderBy(e => _insertOrder[(e.CalendarId, e.Id)])];
         }
     }
 

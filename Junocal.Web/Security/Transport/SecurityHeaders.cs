@@ -13,7 +13,7 @@ public sealed class SecurityHeaders(string contentSecurityPolicy)
 
     public string ContentSecurityPolicy { get; } = contentSecurityPolicy;
 
-    /// <param name="formTargets">Origins a form may be redirected to: Zoom's authorize page after "Connect Zoom".</param>
+    /// <param name="formTargets">Origins a form may be redirected to: Zoom's and Google's authorize pages after "Connect Zoom" and "Connect Google".</param>
     public static SecurityHeaders For(IEnumerable<Uri> formTargets)
     {
         var formActions = string.Join(' ', formTargets

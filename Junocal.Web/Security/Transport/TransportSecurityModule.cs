@@ -1,4 +1,5 @@
 using System.Net;
+using Junocal.Web.Integrations.GoogleMeet;
 using Junocal.Web.Integrations.Zoom;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -42,7 +43,9 @@ public static class TransportSecurityModule
             }
         });
 
-        services.AddSingleton(sp => SecurityHeaders.For([sp.GetRequiredService<IOptions<ZoomOptions>>().Value.AuthorizeUrl]));
+        services.AddSingleton(sp => SecurityHeaders.For([
+            sp.GetRequiredService<IOptions<ZoomOptions>>().Value.AuthorizeUrl,
+            sp.GetRequiredService<IOptions<GoogleOptions>>().Value.AuthorizeUrl]));
         if (TransportOptions.HttpsRequired(builder.Configuration, builder.Environment))
         {
             services.PostConfigureAll<CookieAuthenticationOptions>(cookie => cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always);

@@ -427,6 +427,193 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.ToTable("Studios");
                 });
 
+            modelBuilder.Entity("Junocal.Web.Integrations.GoogleMeet.GoogleAccessToken", b =>
+                {
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EncryptedToken")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudioId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("GoogleAccessTokens");
+                });
+
+            modelBuilder.Entity("Junocal.Web.Integrations.GoogleMeet.GoogleAuthorizationRequest", b =>
+                {
+                    b.Property<string>("StateHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedVerifier")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StateHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("StudioId");
+
+                    b.ToTable("GoogleAuthorizationRequests");
+                });
+
+            modelBuilder.Entity("Junocal.Web.Integrations.GoogleMeet.GoogleClassEvent", b =>
+                {
+                    b.Property<Guid>("ClassSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConferenceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConferenceRequest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConferenceRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClassSessionId");
+
+                    b.HasIndex("StudioId");
+
+                    b.ToTable("GoogleClassEvents");
+                });
+
+            modelBuilder.Entity("Junocal.Web.Integrations.GoogleMeet.GoogleConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CalendarCreateStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarProblem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConnectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EncryptedRefreshToken")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoogleSub")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedScopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MeetUnavailable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncToken")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoogleSub")
+                        .IsUnique();
+
+                    b.HasIndex("StudioId")
+                        .IsUnique();
+
+                    b.ToTable("GoogleConnections");
+                });
+
+            modelBuilder.Entity("Junocal.Web.Integrations.GoogleMeet.GoogleWatchChannel", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("StudioId");
+
+                    b.ToTable("GoogleWatchChannels");
+                });
+
             modelBuilder.Entity("Junocal.Web.Integrations.Zoom.ZoomAccessToken", b =>
                 {
                     b.Property<Guid>("StudioId")
@@ -1035,6 +1222,51 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StudioId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Integrations.GoogleMeet.GoogleAccessToken", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Integrations.GoogleMeet.GoogleAuthorizationRequest", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Integrations.GoogleMeet.GoogleClassEvent", b =>
+                {
+                    b.HasOne("Junocal.Domain.Scheduling.ClassSession", null)
+                        .WithOne()
+                        .HasForeignKey("Junocal.Web.Integrations.GoogleMeet.GoogleClassEvent", "ClassSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Integrations.GoogleMeet.GoogleConnection", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Integrations.GoogleMeet.GoogleWatchChannel", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
