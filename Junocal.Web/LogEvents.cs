@@ -107,6 +107,7 @@ public static class LogEvents
         public const int Deferred = 6001;
         public const int Compensated = 6002;
         public const int SyncFailed = 6003;
+        public const int DrainFailed = 6020;
         public const int WatcherFailed = 6011;
         public const int StampFailed = 6012;
         public const int StampPollFailed = 6013;

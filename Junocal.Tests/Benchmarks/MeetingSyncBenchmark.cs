@@ -9,6 +9,7 @@ using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Junocal.Tests.Benchmarks;
 
@@ -102,6 +103,108 @@ public class MeetingSyncBenchmark
         Print($"Zoom answers: {string.Join(", ", kit.Zoom.Requests.Where(r => r.Endpoint == Junocal.Sandbox.Faults.SandboxEndpoint.CreateMeeting).GroupBy(r => r.StatusCode).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"))}");
         var deferred = await FirstDeferredStateAsync(app);
         Print($"A deferred class says: \"{deferred}\"");
+    }
+
+    /// <summary>
+    /// The term again with the pacing and the quota plan: 300 classes in six weekly series saved back to back, the
+    /// sandbox enforcing 20 requests a second per endpoint and 100 creates and updates a day. Prints the create calls
+    /// and their answers, how long after the last save every class is linked or visibly planned (with when the first
+    /// and the 100th link came), whether the 100 linked are the 100 soonest, and the same after the clock passes
+    /// 00:00 UTC. Run with <c>--filter-class "*MeetingSyncBenchmark" --explicit only</c>.
+    /// </summary>
+    [Fact(Explicit = true)]
+    public async Task PacesATermOf300ClassesAndPlansTheDailyLimitSoonestFirst()
+    {
+        var clock = new ShiftedClock();
+        await using var app = JunocalApp.With(new()
+        {
+            Jobs = true,
+            Services = services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
+            Settings = Environment.GetEnvironmentVariable("JUNOCAL_BENCH_AT_ONCE") is { } atOnce
+                ? new Dictionary<string, string?> { ["Meetings:ClassesAtOncePerStudio"] = atOnce }
+                : new Dictionary<string, string?>(),
+        });
+        await app.InitializeAsync();
+        var kit = new MeetingTestKit(app);
+        await kit.ConnectZoomAsync();
+        // A fresh UTC day, so the connection check's meeting does not count against the term's quota.
+        clock.Advance(MeetingSync.NextUtcMidnight(clock.GetUtcNow()) - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        var createsBefore = Creates(kit).Count;
+
+        var watch = Stopwatch.StartNew();
+        await using (var owner = await app.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail))
+        {
+            var options = await owner.ServiceProvider.GetRequiredService<ScheduleService>().GetEditorOptionsAsync(CancellationToken.None);
+            var scheduler = owner.ServiceProvider.GetRequiredService<ClassScheduler>();
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToDateTime(TimeOnly.MinValue);
+            for (var series = 0; series < 6; series++)
+            {
+                var first = today.AddDays(2 + series);
+                var result = await scheduler.ScheduleAsync(new ClassForm
+                {
+                    Name = $"Term series {series + 1}", InstructorId = options.Instructors[0].Id, Date = first, StartTime = new TimeSpan(7 + series, 0, 0),
+                    DurationMinutes = 45, Capacity = 10, LocationKind = LocationKind.Zoom, RepeatWeeklyUntil = first.AddDays(7 * 49),
+                }, CancellationToken.None);
+                Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+            }
+        }
+
+        var saved = watch.Elapsed;
+        var (settled, firstLink, hundredthLink) = await WaitLinkedOrPlannedAsync(app, 300, watch);
+        var day1 = Creates(kit).Skip(createsBefore).ToList();
+        var soonest = await SoonestLinkedAsync(app);
+        Print($"Term of 300 (pacing + quota plan): saved in {saved.TotalMilliseconds:F0} ms; after the last save: first link {(firstLink - saved).TotalMilliseconds:F0} ms, "
+            + $"100th link {(hundredthLink - saved).TotalMilliseconds:F0} ms, every class linked or planned {(settled - saved).TotalMilliseconds:F0} ms");
+        Print($"Day 1: create calls {day1.Count} ({string.Join(", ", day1.GroupBy(r => r.StatusCode).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"))}); "
+            + $"linked {soonest.Linked}, the soonest {soonest.Linked} of the term: {soonest.AreSoonest}");
+        await using (var owner = await app.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail))
+        {
+            var notice = (await owner.ServiceProvider.GetRequiredService<ScheduleService>().GetQuotaNoticesAsync(CancellationToken.None)).Single();
+            Print($"The schedule says: \"{notice.PlanText}\"");
+        }
+
+        var createsDay1 = Creates(kit).Count;
+        var midnight = Stopwatch.StartNew();
+        clock.Advance(MeetingSync.NextUtcMidnight(clock.GetUtcNow()) - clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+        var (settled2, _, hundredth2) = await WaitLinkedOrPlannedAsync(app, 300, midnight, linked: 200);
+        var day2 = Creates(kit).Skip(createsDay1).ToList();
+        var next = await SoonestLinkedAsync(app);
+        Print($"Past 00:00 UTC: the 200th link {hundredth2.TotalMilliseconds:F0} ms after the clock moved (sweep every second); create calls {day2.Count} "
+            + $"({string.Join(", ", day2.GroupBy(r => r.StatusCode).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"))}); linked {next.Linked}, the soonest: {next.AreSoonest}");
+    }
+
+    private static List<Junocal.Sandbox.Diagnostics.LoggedRequest> Creates(MeetingTestKit kit) =>
+        [.. kit.Zoom.Requests.Where(r => r.Endpoint == Junocal.Sandbox.Faults.SandboxEndpoint.CreateMeeting)];
+
+    /// <summary>Waits until every class is linked or planned (and <paramref name="linked"/> are linked); when that, the first and the <paramref name="linked"/>th link came.</summary>
+    private static async Task<(TimeSpan Settled, TimeSpan FirstLink, TimeSpan LastLink)> WaitLinkedOrPlannedAsync(JunocalApp app, int classes, Stopwatch watch, int linked = 100)
+    {
+        TimeSpan? first = null, last = null;
+        while (watch.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            await using var db = app.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+            var rows = await db.ClassMeetings.Where(m => m.Provider == LocationKind.Zoom).Select(m => new { m.State, m.NextAttemptAt, m.JoinUrl }).ToListAsync();
+            var links = rows.Count(r => r.JoinUrl != null);
+            first ??= links > 0 ? watch.Elapsed : null;
+            last ??= links >= linked ? watch.Elapsed : null;
+            var planned = rows.Count(r => r.State == MeetingSyncState.DailyLimit && r.NextAttemptAt != null);
+            if (rows.Count == classes && links + planned == classes && last is not null)
+            {
+                return (watch.Elapsed, first!.Value, last.Value);
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException("The classes were neither linked nor planned within 3 minutes.");
+    }
+
+    private static async Task<(int Linked, bool AreSoonest)> SoonestLinkedAsync(JunocalApp app)
+    {
+        await using var db = app.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var all = await db.ClassMeetings.Join(db.ClassSessions, m => m.ClassSessionId, c => c.Id, (m, c) => new { c.StartsAt, m.JoinUrl }).ToListAsync();
+        var linked = all.Count(x => x.JoinUrl != null);
+        return (linked, all.OrderBy(x => x.StartsAt).Take(linked).All(x => x.JoinUrl != null));
     }
 
     private static async Task<string?> JoinUrlAsync(JunocalApp app, Guid classId)

@@ -5,6 +5,7 @@ using Junocal.Domain.Meetings;
 using Junocal.Sandbox.Faults;
 using Junocal.Tests.Infrastructure;
 using Junocal.Web.Data;
+using Junocal.Web.Email;
 using Junocal.Web.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -154,14 +155,16 @@ public class MeetingSyncChaos
         }
 
         var mail = Directory.GetFiles(pair.MailDirectory, "*.eml").Select(file => MimeMessage.Load(file)).ToList();
-        var sentTwice = mail.GroupBy(m => m.MessageId).Count(g => g.Count() > 1);
+        // The outbox's dedupe key (booking, kind, class version) travels in every email; MimeKit's Message-ID is random.
+        var sentTwice = mail.GroupBy(m => m.Headers[ClassEmailComposer.EmailKeyHeader] ?? m.MessageId).Count(g => g.Count() > 1);
         var creates = log.Count(r => r.Endpoint == SandboxEndpoint.CreateMeeting);
+        var deletes = log.Count(r => r.Endpoint == SandboxEndpoint.DeleteMeeting);
         var modes = string.Join(", ", kills.GroupBy(k => k.Aim).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Describe(g.Key)}"));
 
         Print($"Chaos run ({instances} instance(s), seed {seed}, {watch.Elapsed.TotalMinutes:F1} min; converged {converged.TotalSeconds:F0} s after the last kill)");
         Print($"| Instances | Classes | Kills | Linked | Duplicates | Orphans | Orphans explained / shown to the owner | Emails | Sent twice |");
         Print($"| {instances} | {classCount} | {kills.Count} ({modes}) | {linked}/{classCount} | {duplicates} | {orphans.Count} | {explained} / {orphans.Count(o => notices.ContainsKey(Guid.Parse(o.Agenda[TagPrefix.Length..])))} | {mail.Count} | {sentTwice} |");
-        Print($"Create calls {creates} (the log keeps its last 1,000 requests); owner notices {notices.Values.Sum()}; emails by kind: "
+        Print($"Create calls {creates}, delete calls {deletes} (the log keeps its last 1,000 requests); owner notices {notices.Values.Sum()}; emails by kind: "
             + string.Join(", ", mail.GroupBy(m => (m.Subject ?? "").Split(':')[0]).Select(g => $"{g.Key} {g.Count()}")));
         foreach (var problem in problems)
         {

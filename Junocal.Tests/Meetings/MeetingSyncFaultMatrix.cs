@@ -203,7 +203,7 @@ public class MeetingSyncFaultMatrix(JunocalApp host) : IAsyncLifetime
             case Fault.DailyLimit:
                 Assert.Equal(MeetingSyncState.DailyLimit, row!.State);
                 Assert.Contains(row.NextAttemptAt!.Value, new[] { MeetingSync.NextUtcMidnight(sync.Before), MeetingSync.NextUtcMidnight(sync.After) });
-                AssertStaffSees(operation, detail, "Zoom daily limit reached — will retry after 00:00 UTC", keptLink);
+                AssertStaffSees(operation, detail, $"Zoom daily limit reached — link expected {row.NextAttemptAt!.Value.UtcDateTime.ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} UTC", keptLink);
                 break;
             case Fault.ExpiredAccessToken:
                 Assert.Contains(_kit.Zoom.Requests, r => r.Endpoint == EndpointOf(operation) && r.StatusCode == 401);

@@ -76,8 +76,11 @@ public class MeetingSyncProviderSwitch(JunocalApp app) : AppTest(app)
     private Task<MeetingSyncState?> SyncAsync(Guid classId)
     {
         var zoom = App.Services.GetRequiredService<MeetingProviders>().Find(LocationKind.Zoom)!;
-        var sync = new MeetingSync(App.Services.GetRequiredService<SystemDbContextFactory>(), new MeetingProviders([zoom, _meet]),
-            App.Services.GetRequiredService<MeetingChanges>(), TimeProvider.System, NullLogger<MeetingSync>.Instance);
+        var contexts = App.Services.GetRequiredService<SystemDbContextFactory>();
+        var providers = new MeetingProviders([zoom, _meet]);
+        var changes = App.Services.GetRequiredService<MeetingChanges>();
+        var sync = new MeetingSync(contexts, providers, changes, new MeetingQuotaPlan(contexts, providers, changes, TimeProvider.System),
+            TimeProvider.System, NullLogger<MeetingSync>.Instance);
         return sync.SyncAsync(classId, CancellationToken.None);
     }
 
@@ -98,6 +101,8 @@ public class MeetingSyncProviderSwitch(JunocalApp app) : AppTest(app)
         public LocationKind Kind => LocationKind.GoogleMeet;
 
         public string DisplayName => "Google Meet";
+
+        public int? DailyChangeLimit => null;
 
         public Task<MeetingProviderStatus> GetStatusAsync(Guid studioId, CancellationToken cancellationToken) =>
             Task.FromResult(MeetingProviderStatus.Connected(Kind));

@@ -101,10 +101,11 @@ public sealed class MeetingTestKit(JunocalApp app)
         return await db.ClassMeetings.AsNoTracking().SingleOrDefaultAsync(m => m.ClassSessionId == classId);
     }
 
-    /// <summary>Every waiting row is due now, as if its retry time (or its lease) had passed.</summary>
+    /// <summary>Every waiting row is due now, as if its retry time (or its lease, or its quota day) had passed.</summary>
     public async Task MakeAllDueAsync()
     {
         await using var db = App.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        await db.MeetingQuotaPauses.ExecuteDeleteAsync();
         await db.ClassMeetings.Where(m => m.NextAttemptAt != null)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
     }

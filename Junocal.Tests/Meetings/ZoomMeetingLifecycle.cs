@@ -190,7 +190,8 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
 
         Assert.Equal(MeetingSyncState.DailyLimit, await Kit.SyncAsync(classId));
 
-        Assert.Equal("Zoom daily limit reached — will retry after 00:00 UTC", (await Kit.DetailAsync(classId)).Class.LinkState);
+        var midnight = MeetingSync.NextUtcMidnight(DateTimeOffset.UtcNow).UtcDateTime.ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        Assert.Equal($"Zoom daily limit reached — link expected {midnight} UTC (soonest classes first)", (await Kit.DetailAsync(classId)).Class.LinkState);
         Assert.Empty(Zoom.Meetings);
     }
 

@@ -42,6 +42,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<ClassMeeting> ClassMeetings => Set<ClassMeeting>();
     public DbSet<MeetingStamp> MeetingStamps => Set<MeetingStamp>();
+    public DbSet<MeetingQuotaPause> MeetingQuotaPauses => Set<MeetingQuotaPause>();
     public DbSet<MeetingCreateIntent> MeetingCreateIntents => Set<MeetingCreateIntent>();
     public DbSet<ZoomConnection> ZoomConnections => Set<ZoomConnection>();
     public DbSet<ZoomAccessToken> ZoomAccessTokens => Set<ZoomAccessToken>();
@@ -69,6 +70,7 @@ public abstract class JunocalDbContext(DbContextOptions options) : IdentityDbCon
         ScopeToStudio<OutboxEmail>(builder);
         ScopeToStudio<ClassMeeting>(builder);
         ScopeToStudio<MeetingStamp>(builder);
+        ScopeToStudio<MeetingQuotaPause>(builder);
         ScopeToStudio<MeetingCreateIntent>(builder);
         ScopeToStudio<ZoomConnection>(builder);
         ScopeToStudio<ZoomAccessToken>(builder);

@@ -56,6 +56,10 @@ public static class JobsModule
                 trigger => trigger.WithIdentity("meeting-sweep-every", "meetings").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(options.MeetingSweepInterval).RepeatForever()),
                 job => job.WithIdentity(MeetingSweepJob.Key));
+            quartz.ScheduleJob<MeetingQuotaAlertJob>(
+                trigger => trigger.WithIdentity("meeting-quota-alerts-every", "meetings").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(options.ReminderPlanningInterval).RepeatForever()),
+                job => job.WithIdentity(MeetingQuotaAlertJob.Key));
             quartz.ScheduleJob<ExpiredCredentialsCleanupJob>(
                 trigger => trigger.WithIdentity("expired-credentials-cleanup-every", "integrations").StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(5)).RepeatForever()),
@@ -70,7 +74,8 @@ public static class JobsModule
                 job => job.WithIdentity(GoogleCalendarsJob.Key));
         });
 
-        builder.Services.AddSingleton<IMeetingSyncTrigger, QuartzMeetingSyncTrigger>();
+        // Meeting work runs in this process at once, soonest class first; the sweep job catches what a crash left due.
+        builder.Services.AddSingleton<IMeetingSyncTrigger>(services => services.GetRequiredService<MeetingWork>());
         // Registered after the database initializer, so migrations (and SQL Server's QRTZ_ tables) exist first.
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return builder;

@@ -24,6 +24,13 @@ public interface IMeetingProvider
     /// </summary>
     bool CreatesIdempotently => false;
 
+    /// <summary>
+    /// How many meetings the provider lets one account create or change a day, when it limits them (its answer at the
+    /// limit is <see cref="MeetingCallOutcome.DailyLimit"/>); null when it does not. The quota plan spreads waiting
+    /// classes over the days ahead by it.
+    /// </summary>
+    int? DailyChangeLimit { get; }
+
     Task<MeetingProviderStatus> GetStatusAsync(Guid studioId, CancellationToken cancellationToken);
 
     Task<MeetingCallResult> CreateAsync(Guid studioId, DesiredMeeting desired, CancellationToken cancellationToken);

@@ -1,13 +1,13 @@
 namespace Junocal.Web.Meetings;
 
-/// <summary>Runs the sync of some classes soon, each class's syncs one at a time. The background jobs provide it.</summary>
+/// <summary>Runs a studio's due meeting work soon. The background jobs provide it (<see cref="MeetingWork"/>).</summary>
 public interface IMeetingSyncTrigger
 {
-    Task RunSoonAsync(IEnumerable<Guid> classIds, CancellationToken cancellationToken);
+    Task RunSoonAsync(Guid studioId, CancellationToken cancellationToken);
 }
 
 /// <summary>Without background jobs in this process, the sweep (or a test) runs the work.</summary>
 internal sealed class SweepOnlyTrigger : IMeetingSyncTrigger
 {
-    public Task RunSoonAsync(IEnumerable<Guid> classIds, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task RunSoonAsync(Guid studioId, CancellationToken cancellationToken) => Task.CompletedTask;
 }

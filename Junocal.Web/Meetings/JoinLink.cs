@@ -41,6 +41,8 @@ public enum LinkStatus
 /// <param name="Meeting">The meeting row behind a generated link, for the details of a retry or a failure.</param>
 public sealed record JoinLink(string? Url, LinkStatus Status, string? Provider = null, MeetingSnapshot? Meeting = null)
 {
+    private static readonly System.Globalization.CultureInfo DateCulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
     /// <summary>The link is on its way: a page showing it should expect it to change soon.</summary>
     public bool IsSettling => Url is null && Status is LinkStatus.Creating or LinkStatus.Retrying;
 
@@ -54,7 +56,9 @@ public sealed record JoinLink(string? Url, LinkStatus Status, string? Provider =
         LinkStatus.Creating => Kind is { } kind ? Location.CreatingText(kind) : $"Creating {Provider} meeting…",
         LinkStatus.Retrying => $"Retrying (attempt {Meeting?.Attempts}, next at {Meeting?.NextAttemptAt:HH:mm:ss} UTC): {Meeting?.LastError}",
         LinkStatus.WaitingReconnect => $"Waiting for {Provider} reconnect",
-        LinkStatus.DailyLimit => $"{Provider} daily limit reached — will retry after 00:00 UTC",
+        LinkStatus.DailyLimit => Meeting?.NextAttemptAt is { } expected
+            ? string.Create(DateCulture, $"{Provider} daily limit reached — link expected {expected.UtcDateTime:ddd d MMM, HH:mm} UTC (soonest classes first)")
+            : $"{Provider} daily limit reached — will retry after 00:00 UTC",
         LinkStatus.RemovedAtProvider => Kind is { } removed ? Location.RemovedText(removed)
             : $"{Provider} link removed — the meeting was deleted in {Provider}. Reschedule to regenerate, or switch to a custom link.",
         LinkStatus.Failed => $"Failed: {Meeting?.LastError} Edit the class or switch it to a custom link.",
@@ -70,6 +74,9 @@ public sealed record JoinLink(string? Url, LinkStatus Status, string? Provider =
         LinkStatus.ClassCancelled => "The class was cancelled.",
         LinkStatus.NotAdded => "The studio has not added a link yet.",
         LinkStatus.RemovedAtProvider or LinkStatus.LinkNeeded or LinkStatus.Failed => "The studio is arranging a new link.",
+        // The provider's daily quota holds the link back until a known day; "shortly" would not be true.
+        LinkStatus.DailyLimit when Meeting?.NextAttemptAt is { } expected => string.Create(DateCulture, $"The {Provider} link will be here by {expected.UtcDateTime:dddd d MMMM}."),
+        LinkStatus.DailyLimit => $"The {Provider} link will be here after 00:00 UTC.",
         _ => $"The {Provider} link will appear here shortly.",
     };
 

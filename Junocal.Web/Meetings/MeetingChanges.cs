@@ -33,6 +33,13 @@ public sealed partial class MeetingChanges(ILogger<MeetingChanges> logger)
         _toStamp.Writer.TryWrite(studioId);
     }
 
+    /// <summary>The link state of many classes of <paramref name="studioId"/> changed in this instance (a plan of the whole studio); call it once saved.</summary>
+    public void StudioChanged(Guid studioId)
+    {
+        Notify(studioId, null);
+        _toStamp.Writer.TryWrite(studioId);
+    }
+
     /// <summary>Some class of <paramref name="studioId"/> changed on another instance.</summary>
     internal void ChangedElsewhere(Guid studioId) => Notify(studioId, null);
 

@@ -19,6 +19,7 @@ public sealed partial class MeetingSync(
     SystemDbContextFactory contexts,
     MeetingProviders providers,
     MeetingChanges changes,
+    MeetingQuotaPlan quota,
     TimeProvider clock,
     ILogger<MeetingSync> logger)
 {
@@ -158,6 +159,11 @@ public sealed partial class MeetingSync(
 
         if (row.ExternalId is { } externalId && row.SentFingerprint != desired.Fingerprint)
         {
+            if (await quota.PausedUntilAsync(db, desired.Provider, cancellationToken) is { } pausedUntil)
+            {
+                return await WaitForQuotaAsync(db, row, pausedUntil, cancellationToken);
+            }
+
             var updated = await provider.UpdateAsync(row.StudioId, externalId, desired, cancellationToken);
             if (updated.Outcome == MeetingCallOutcome.NotFound)
             {
@@ -190,6 +196,11 @@ public sealed partial class MeetingSync(
             row.Settled(desired.Fingerprint);
             await db.SaveChangesAsync(cancellationToken);
             return row.State;
+        }
+
+        if (await quota.PausedUntilAsync(db, desired.Provider, cancellationToken) is { } until)
+        {
+            return await WaitForQuotaAsync(db, row, until, cancellationToken);
         }
 
         // On disk before the provider hears of it: if the process dies before the answer is recorded, the next sync
@@ -295,9 +306,8 @@ public sealed partial class MeetingSync(
                 row.Defer(MeetingSyncState.WaitingReconnect, null, $"{name} needs to be reconnected in Settings → Integrations.");
                 break;
             case MeetingCallOutcome.DailyLimit:
-                row.Defer(MeetingSyncState.DailyLimit, result.RetryAt ?? NextUtcMidnight(now),
-                    $"{name}'s daily limit of meeting changes is reached; Junocal retries after 00:00 UTC.");
-                break;
+                LogDeferred(logger, row.ClassSessionId, MeetingSyncState.DailyLimit, result.Outcome);
+                return await WaitForQuotaAsync(db, row, QuotaResetAfter(now, result.RetryAt), cancellationToken);
             case MeetingCallOutcome.Rejected:
                 row.Defer(MeetingSyncState.Failed, null, result.Reason ?? $"{name} refused the meeting.");
                 Audit(db, row, AuditActions.MeetingFailed, $"{name} refused the meeting: {result.Reason}. Edit the class or switch it to a custom link.");
@@ -312,6 +322,25 @@ public sealed partial class MeetingSync(
         LogDeferred(logger, row.ClassSessionId, row.State, result.Outcome);
         return row.State;
     }
+
+    /// <summary>
+    /// The studio's daily quota at the row's provider is used up: the row waits, and so does every other waiting create
+    /// or update of the studio, planned soonest class first (<see cref="MeetingQuotaPlan"/>), without another call.
+    /// </summary>
+    private async Task<MeetingSyncState?> WaitForQuotaAsync(JunocalDbContext db, ClassMeeting row, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        row.Defer(MeetingSyncState.DailyLimit, until, $"{NameOf(row.Provider)}'s daily limit of new or changed meetings is reached.");
+        await db.SaveChangesAsync(cancellationToken);
+        await quota.PauseAsync(row.StudioId, row.Provider, until, cancellationToken);
+        return MeetingSyncState.DailyLimit;
+    }
+
+    /// <summary>
+    /// When a provider's daily quota comes back: its own word when it gives a plausible one, else the next 00:00 UTC
+    /// (what Zoom's message says; docs/zoom.md, "Errors and limits").
+    /// </summary>
+    private static DateTimeOffset QuotaResetAfter(DateTimeOffset now, DateTimeOffset? retryAt) =>
+        retryAt is { } at && at > now && at <= now.AddHours(25) ? at : NextUtcMidnight(now);
 
     /// <summary>
     /// A provider reports one of its meetings deleted there, on the account <paramref name="studioId"/> has connected

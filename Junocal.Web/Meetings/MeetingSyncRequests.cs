@@ -11,7 +11,8 @@ namespace Junocal.Web.Meetings;
 /// </summary>
 public sealed class MeetingSyncRequests(IMeetingSyncTrigger queue, SystemDbContextFactory contexts, TimeProvider clock)
 {
-    public Task RequestAsync(IEnumerable<Guid> classIds, CancellationToken cancellationToken) => queue.RunSoonAsync(classIds, cancellationToken);
+    /// <summary>The studio has meeting work due now (saved already): run it soon, soonest class first.</summary>
+    public Task RequestAsync(Guid studioId, CancellationToken cancellationToken) => queue.RunSoonAsync(studioId, cancellationToken);
 
     /// <summary>
     /// After (re)connecting <paramref name="provider"/>: every upcoming class of the provider that waits for it, or
@@ -21,7 +22,6 @@ public sealed class MeetingSyncRequests(IMeetingSyncTrigger queue, SystemDbConte
     public async Task ResumeAsync(Guid studioId, LocationKind provider, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        List<Guid> due;
         await using (var db = contexts.CreateDbContext(studioId))
         {
             var sessions = await MeetingSync.UpcomingClasses(db, provider, now).ToListAsync(cancellationToken);
@@ -53,9 +53,8 @@ public sealed class MeetingSyncRequests(IMeetingSyncTrigger queue, SystemDbConte
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            due = [.. classes, .. leftovers.Select(m => m.ClassSessionId)];
         }
 
-        await RequestAsync(due, cancellationToken);
+        await RequestAsync(studioId, cancellationToken);
     }
 }

@@ -11,11 +11,14 @@ public static class MeetingsModule
     /// </summary>
     public static IHostApplicationBuilder AddMeetings(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<MeetingWorkOptions>(builder.Configuration.GetSection(MeetingWorkOptions.SectionName));
         builder.Services.AddSingleton<MeetingProviders>();
         builder.Services.TryAddSingleton<IMeetingSyncTrigger, SweepOnlyTrigger>();
         builder.Services.AddSingleton<MeetingChanges>();
         builder.Services.AddHostedService<MeetingStamps>();
+        builder.Services.AddSingleton<MeetingQuotaPlan>();
         builder.Services.AddSingleton<MeetingSync>();
+        builder.Services.AddSingleton<MeetingWork>();
         builder.Services.AddSingleton<MeetingSweep>();
         builder.Services.AddSingleton<MeetingSyncRequests>();
         return builder;

@@ -105,4 +105,10 @@ public enum AccountEmailKind
 
     /// <summary>"You're invited to …": a studio's invitation (<see cref="AccountEmail.ReferenceId"/> names it) to an address that may have no account yet.</summary>
     Invitation,
+
+    /// <summary>
+    /// To a studio's owner: a class (<see cref="AccountEmail.ReferenceId"/>) starts within a day without a link,
+    /// because its provider's daily quota holds it back. Owed once per class and owner.
+    /// </summary>
+    MeetingQuotaAlert,
 }

@@ -31,11 +31,15 @@ internal sealed class GoogleOAuthStore(TimeProvider time, GoogleKnobs knobs)
     // Testing-mode authorizations "expire seven days from the time of consent" (https://support.google.com/cloud/answer/10311615).
     public static readonly TimeSpan TestingModeLifetime = TimeSpan.FromDays(7);
 
+    // A refresh token "that has not been used for six months" stops working (https://developers.google.com/identity/protocols/oauth2).
+    public static readonly TimeSpan IdleLifetime = TimeSpan.FromDays(182);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, GoogleAuthCode> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GoogleToken> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GoogleGrant> _grants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _refreshOrder = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastUsed = new(StringComparer.Ordinal);
     private long _issued;
 
     public IReadOnlyList<GoogleToken> Tokens
@@ -68,6 +72,7 @@ internal sealed class GoogleOAuthStore(TimeProvider time, GoogleKnobs knobs)
             _tokens.Clear();
             _grants.Clear();
             _refreshOrder.Clear();
+            _lastUsed.Clear();
         }
     }
 
@@ -148,10 +153,13 @@ internal sealed class GoogleOAuthStore(TimeProvider time, GoogleKnobs knobs)
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            if (!_tokens.TryGetValue(refreshToken, out var token) || token.Kind != GoogleTokenKind.Refresh || !IsLive(token, now))
+            if (!_tokens.TryGetValue(refreshToken, out var token) || token.Kind != GoogleTokenKind.Refresh || !IsLive(token, now)
+                || now - _lastUsed.GetValueOrDefault(refreshToken, token.IssuedAt) >= IdleLifetime)
             {
                 return null;
             }
+
+            _lastUsed[refreshToken] = now;
 
             var user = GoogleTestUsers.Find(token.UserSub)!;
             GoogleToken? rotated = null;

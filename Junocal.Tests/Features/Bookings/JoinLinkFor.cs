@@ -14,7 +14,7 @@ public class JoinLinkFor
     [InlineData(MeetingSyncState.Pending, "The Zoom link will appear here shortly.")]
     [InlineData(MeetingSyncState.Retrying, "The Zoom link will appear here shortly.")]
     [InlineData(MeetingSyncState.WaitingReconnect, "The Zoom link will appear here shortly.")]
-    [InlineData(MeetingSyncState.DailyLimit, "The Zoom link will appear here shortly.")]
+    [InlineData(MeetingSyncState.DailyLimit, "The Zoom link will be here after 00:00 UTC.")]
     [InlineData(MeetingSyncState.Failed, "The studio is arranging a new link.")]
     [InlineData(MeetingSyncState.LinkNeeded, "The studio is arranging a new link.")]
     public void GivesClientsNoUrlAndAPlainReasonUntilTheMeetingIsLinked(MeetingSyncState state, string why)

@@ -53,6 +53,38 @@ public class GoogleSandboxMounting(JunocalApp app) : AppTest(app)
         Assert.Contains(GoogleTestUsers.Owner.Email, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/sandbox/google/")]
+    [InlineData("/sandbox/google/faults")]
+    [InlineData("/sandbox/google/events")]
+    public async Task AsksForTheOwnersSignInBeforeTheOperatorPagesOutsideDevelopment(string path)
+    {
+        using var anonymous = App.CreateBrowserlikeClient();
+        using var client = await SignIn.AsAsync(App, Junocal.Web.Features.Demo.DemoSeeder.ClientEmail);
+        using var owner = await SignIn.AsAsync(App, Junocal.Web.Features.Demo.DemoSeeder.OwnerEmail);
+
+        var refused = await anonymous.GetAsync(path, Ct);
+        var notAnOwner = await client.GetAsync(path, Ct);
+        var allowed = await owner.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/Account/Login", refused.Headers.Location!.AbsolutePath);
+        Assert.NotEqual(HttpStatusCode.OK, notAnOwner.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    [Fact]
+    public async Task KeepsGooglesOwnEndpointsOnTheirOwnCredentials()
+    {
+        using var anonymous = App.CreateBrowserlikeClient();
+
+        var token = await anonymous.PostAsync("/sandbox/google/oauth2/token", new FormUrlEncodedContent([]), Ct);
+        var calendar = await anonymous.GetAsync("/sandbox/google/calendar/v3/calendars/primary", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, calendar.StatusCode);
+    }
+
     [Fact]
     public async Task ResetsBetweenTests()
     {

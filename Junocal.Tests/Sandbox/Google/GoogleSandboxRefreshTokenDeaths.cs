@@ -117,6 +117,24 @@ public class GoogleSandboxRefreshTokenDeaths
     }
 
     [Fact]
+    public async Task DiesAfterSixMonthsUnusedButLivesOnWhileUsed()
+    {
+        await using var host = await StartAsync();
+        var used = await host.ConnectAsync();
+        var idle = await host.ConnectAsync(GoogleTestUsers.Other);
+
+        for (var month = 0; month < 7; month++)
+        {
+            host.Clock.Advance(TimeSpan.FromDays(30));
+            using var refresh = await host.RefreshAsync(used.RefreshToken!);
+            Assert.Equal(HttpStatusCode.OK, refresh.StatusCode);
+        }
+
+        using var idleRefresh = await host.RefreshAsync(idle.RefreshToken!);
+        await AssertDeadAsync(idleRefresh);
+    }
+
+    [Fact]
     public async Task AnUnknownRefreshTokenIsInvalidGrantToo()
     {
         await using var host = await StartAsync();

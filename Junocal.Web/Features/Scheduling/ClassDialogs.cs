@@ -22,12 +22,19 @@ internal static class ClassDialogs
     /// Whether the class could still be edited (it may have gone meanwhile; then nothing opens) and what was saved,
     /// null when the owner closed the editor without saving.
     /// </returns>
+    /// <remarks>With <c>switchToCustomLink</c> the editor opens with the location already switched to a custom link: the way out of a provider's daily limit.</remarks>
     public static async Task<(bool Found, CommandResult? Saved)> EditClassAsync(this IDialogService dialogs, ScheduleService schedule, Guid classId,
-        ClassEditorOptions? options = null)
+        ClassEditorOptions? options = null, bool switchToCustomLink = false)
     {
         if (await schedule.GetForEditAsync(classId, CancellationToken.None) is not { } editable)
         {
             return (false, null);
+        }
+
+        var current = editable.Form.LocationKind;
+        if (switchToCustomLink)
+        {
+            editable.Form.LocationKind = Junocal.Domain.Scheduling.LocationKind.CustomLink;
         }
 
         var saved = await ShowEditorAsync(dialogs, "Edit class", new DialogParameters<ClassEditorDialog>
@@ -36,7 +43,7 @@ internal static class ClassDialogs
             { d => d.Form, editable.Form },
             { d => d.ClassId, classId },
             { d => d.Version, editable.Version },
-            { d => d.CurrentLocationKind, editable.Form.LocationKind },
+            { d => d.CurrentLocationKind, current },
         });
         return (true, saved);
     }

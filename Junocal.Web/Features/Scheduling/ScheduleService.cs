@@ -1,3 +1,4 @@
+using Junocal.Domain.Scheduling;
 using Junocal.Domain.People;
 using Junocal.Web.Data;
 using Junocal.Web.Meetings;
@@ -11,6 +12,7 @@ public sealed class ScheduleService(
     IDbContextFactory<JunocalDbContext> contexts,
     CurrentUser user,
     MeetingProviders meetingProviders,
+    MeetingQuotaPlan quota,
     TimeProvider clock)
 {
     public async Task<StudioClassList> ListAsync(ClassListQuery query, CancellationToken cancellationToken)
@@ -83,7 +85,45 @@ public sealed class ScheduleService(
             history = entries.Select(e => new ClassAuditLine(zone.ToLocal(e.OccurredAt), e.Actor, e.Details)).ToList();
         }
 
-        return new ClassDetail(ClassListItem.From(row, zone), zone.Id, session.CancellationReason, roster, history);
+        var now = clock.GetUtcNow();
+        var waitsTooLong = row.Link is { Url: null, Status: LinkStatus.DailyLimit } && session.StartsAt > now && session.StartsAt <= now + MeetingQuotaPlan.AtRiskWithin;
+        return new ClassDetail(ClassListItem.From(row, zone), zone.Id, session.CancellationReason, roster, history) { StartsSoonWithoutLink = waitsTooLong };
+    }
+
+    /// <summary>
+    /// For the owner, per provider whose daily quota holds classes back: the plan in words, and the classes starting
+    /// within a day that still have no link because of it. Empty when nothing waits.
+    /// </summary>
+    public async Task<IReadOnlyList<QuotaNotice>> GetQuotaNoticesAsync(CancellationToken cancellationToken)
+    {
+        user.Require(Roles.Owner);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var notices = new List<QuotaNotice>();
+        foreach (var kind in MeetingProviders.GeneratedKinds)
+        {
+            if (await quota.SummaryAsync(db, kind, cancellationToken) is not { } plan)
+            {
+                continue;
+            }
+
+            var zone = await db.StudioTimeZoneAsync(cancellationToken);
+            var atRisk = await MeetingQuotaPlan.AtRisk(db, kind, now).ToListAsync(cancellationToken);
+            notices.Add(new QuotaNotice(kind, plan.Provider, PlanText(plan, zone),
+                [.. atRisk.Select(c => new AtRiskLine(c.Id, c.Name, zone.ToLocal(c.StartsAt)))]));
+        }
+
+        return notices;
+    }
+
+    /// <summary>"Zoom allows 100 new or changed meetings a day. 200 classes are waiting; …", in the studio's time.</summary>
+    public static string PlanText(QuotaPlanSummary plan, Junocal.Domain.Studios.StudioTimeZone zone)
+    {
+        var allows = plan.DailyChangeLimit is { } limit ? $"{plan.Provider} allows {limit} new or changed meetings a day. " : "";
+        var from = Components.Shared.StudioTime.DateTime(zone.ToLocal(plan.From));
+        return plan.Waiting == 1
+            ? $"{allows}1 class is waiting; its link will be created from {from}."
+            : $"{allows}{plan.Waiting} classes are waiting; their links will be created from {from}, soonest first — the last by {Components.Shared.StudioTime.Day(zone.ToLocal(plan.LastBy))}.";
     }
 
     /// <summary>What the class dialog offers: the studio's instructors and which meeting providers are connected.</summary>
@@ -137,6 +177,9 @@ public sealed record ClassDetail(
     IReadOnlyList<RosterLine> Roster,
     IReadOnlyList<ClassAuditLine> History)
 {
+    /// <summary>The class starts within a day and its provider's daily quota still holds its link back.</summary>
+    public bool StartsSoonWithoutLink { get; init; }
+
     /// <summary>The link to join, when there is one that works.</summary>
     public string? JoinUrl => Class.Link?.Url;
 }
@@ -146,6 +189,12 @@ public sealed record RosterLine(string ClientName, string ClientEmail, DateTime 
 public sealed record ClassAuditLine(DateTime OccurredLocal, string Actor, string Details);
 
 public sealed record StudioClassList(string TimeZoneId, DateOnly FirstDay, int Days, IReadOnlyList<ClassListItem> Classes);
+
+/// <summary>For the owner: the plan of the classes waiting for a provider's daily quota, and those at risk.</summary>
+public sealed record QuotaNotice(LocationKind Provider, string ProviderName, string PlanText, IReadOnlyList<AtRiskLine> AtRisk);
+
+/// <summary>A class starting within a day without a link because it waits for the quota.</summary>
+public sealed record AtRiskLine(Guid ClassId, string Name, DateTime StartsLocal);
 
 public sealed record InstructorOption(Guid Id, string Name);
 

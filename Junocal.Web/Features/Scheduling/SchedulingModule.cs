@@ -6,6 +6,8 @@ public static class SchedulingModule
     {
         builder.Services.AddScoped<ScheduleService>();
         builder.Services.AddScoped<ClassScheduler>();
+        builder.Services.AddSingleton<MeetingQuotaAlerts>();
+        builder.Services.AddScoped<Account.IAccountEmailRenderer, MeetingQuotaAlertRenderer>();
         return builder;
     }
 }

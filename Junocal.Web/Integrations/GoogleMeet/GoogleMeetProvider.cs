@@ -33,6 +33,9 @@ public sealed partial class GoogleMeetProvider(
 
     public bool CreatesIdempotently => true;
 
+    /// <summary>Google limits Calendar calls per minute, not meetings per day (its daily "usage limits" are unpublished).</summary>
+    public int? DailyChangeLimit => null;
+
     public async Task<MeetingProviderStatus> GetStatusAsync(Guid studioId, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext(studioId);

@@ -12,7 +12,7 @@ namespace Junocal.Web.Integrations.Zoom;
 /// repeat a create belongs to the caller, which knows what already happened. Every call waits for the studio's turn
 /// (<see cref="ZoomRequestPacer"/>), and a per-second 429 slows the studio's pace.
 /// </summary>
-public sealed class ZoomApiClient(HttpClient http, ZoomTokenStore tokens, ZoomRequestPacer pacer, TimeProvider clock, IOptionsMonitor<ZoomOptions> options,
+public sealed class ZoomApiClient(HttpClient http, ZoomTokenStore tokens, ZoomRequestPacer pacer, ZoomDailyQuota dailyQuota, TimeProvider clock, IOptionsMonitor<ZoomOptions> options,
     SelfOrigin self)
 {
     /// <summary><c>GET /users/me</c> with a token just issued; needs <c>user:read:user</c>. Null when Zoom does not answer it.</summary>
@@ -37,8 +37,13 @@ public sealed class ZoomApiClient(HttpClient http, ZoomTokenStore tokens, ZoomRe
         }
     }
 
-    /// <summary>Sends a request for the studio with its access token; <paramref name="build"/> is called again for the one retry.</summary>
-    public async Task<ZoomApiResponse> SendAsync(Guid studioId, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request for the studio with its access token; <paramref name="build"/> is called again for the one retry.
+    /// With <paramref name="countsTowardDailyLimit"/> (a meeting create or update) it is not sent when Zoom answered the
+    /// studio's daily limit while it waited for its turn (<see cref="ZoomDailyQuota"/>).
+    /// </summary>
+    public async Task<ZoomApiResponse> SendAsync(Guid studioId, Func<HttpRequestMessage> build, CancellationToken cancellationToken,
+        bool countsTowardDailyLimit = false)
     {
         var access = await tokens.GetAsync(studioId, cancellationToken);
         for (var attempt = 1; ; attempt++)
@@ -50,7 +55,13 @@ public sealed class ZoomApiClient(HttpClient http, ZoomTokenStore tokens, ZoomRe
 
             using var request = build();
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var ticket = dailyQuota.Ticket();
             await pacer.WaitTurnAsync(studioId, cancellationToken);
+            if (countsTowardDailyLimit && dailyQuota.SpentWhileWaiting(studioId, ticket) is { } spentUntil)
+            {
+                return ZoomApiResponse.DailyLimitKnown(spentUntil);
+            }
+
             using var response = await http.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var error = ZoomError.TryRead(body);
@@ -61,7 +72,12 @@ public sealed class ZoomApiClient(HttpClient http, ZoomTokenStore tokens, ZoomRe
             }
 
             var answer = new ZoomApiResponse(response.StatusCode, body, error, response.Headers.RetryAfter, null, ResetAt(response));
-            if (answer.IsPerSecondLimit)
+            if (answer.IsDailyLimit)
+            {
+                var now = clock.GetUtcNow();
+                dailyQuota.Spent(studioId, answer.RetryAt(now) is { } at && at > now && at <= now.AddHours(25) ? at : new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero));
+            }
+            else if (answer.IsPerSecondLimit)
             {
                 var now = clock.GetUtcNow();
                 pacer.Throttled(studioId, (answer.RetryAt(now) ?? answer.ResetAt) - now);
@@ -125,4 +141,8 @@ public sealed record ZoomApiResponse(HttpStatusCode Status, string Body, ZoomErr
         RetryAfter?.Date ?? (RetryAfter?.Delta is { } delta ? now + delta : null);
 
     public static ZoomApiResponse NoAccess(ZoomAccessResult access) => new(0, "", null, null, access);
+
+    /// <summary>The daily limit this instance already heard from Zoom for the studio, answered without sending the call.</summary>
+    public static ZoomApiResponse DailyLimitKnown(DateTimeOffset until) =>
+        new(HttpStatusCode.TooManyRequests, "", new ZoomError(429, "The daily limit of meeting creates and updates is reached."), new RetryConditionHeaderValue(until), null);
 }

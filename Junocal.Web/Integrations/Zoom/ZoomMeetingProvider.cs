@@ -6,6 +6,7 @@ using Junocal.Domain.Scheduling;
 using Junocal.Web.Data;
 using Junocal.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Junocal.Web.Integrations.Zoom;
 
@@ -14,11 +15,15 @@ namespace Junocal.Web.Integrations.Zoom;
 /// the sync — create (<c>POST /users/me/meetings</c>), update (<c>PATCH /meetings/{id}</c>) and delete
 /// (<c>DELETE /meetings/{id}</c>), each answer classified for retrying (docs/zoom.md, "Meetings" and "Errors and limits").
 /// </summary>
-public sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFactory contexts, TimeProvider clock) : IMeetingProvider
+public sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFactory contexts, TimeProvider clock, IOptionsMonitor<ZoomOptions> options)
+    : IMeetingProvider
 {
     public LocationKind Kind => LocationKind.Zoom;
 
     public string DisplayName => "Zoom";
+
+    /// <summary>Zoom's per-user limit of meeting creates and updates a day (docs/zoom.md, "Errors and limits").</summary>
+    public int? DailyChangeLimit => options.CurrentValue.DailyMeetingChangeLimit;
 
     public async Task<MeetingProviderStatus> GetStatusAsync(Guid studioId, CancellationToken cancellationToken)
     {
@@ -62,7 +67,7 @@ public sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFactor
         var response = await SendAsync(studioId, () => new HttpRequestMessage(HttpMethod.Post, api.Url("users/me/meetings"))
         {
             Content = JsonContent.Create(body),
-        }, cancellationToken);
+        }, cancellationToken, countsTowardDailyLimit: true);
         if (response.Outcome is { } failure)
         {
             return failure;
@@ -83,7 +88,7 @@ public sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFactor
         var response = await SendAsync(studioId, () => new HttpRequestMessage(HttpMethod.Patch, api.Url($"meetings/{Uri.EscapeDataString(externalId)}"))
         {
             Content = JsonContent.Create(Body(desired)),
-        }, cancellationToken);
+        }, cancellationToken, countsTowardDailyLimit: true);
         return response.Outcome ?? MeetingCallResult.Done;
     }
 
@@ -128,12 +133,12 @@ public sealed class ZoomMeetingProvider(ZoomApiClient api, SystemDbContextFactor
         new MeetingSettings(WaitingRoom: true, MuteUponEntry: true, JoinBeforeHost: true));
 
     private async Task<(MeetingCallResult? Outcome, ZoomApiResponse? Api)> SendAsync(Guid studioId, Func<HttpRequestMessage> build,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool countsTowardDailyLimit = false)
     {
         ZoomApiResponse response;
         try
         {
-            response = await api.SendAsync(studioId, build, cancellationToken);
+            response = await api.SendAsync(studioId, build, cancellationToken, countsTowardDailyLimit);
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {

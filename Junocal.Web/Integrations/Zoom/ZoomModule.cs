@@ -26,6 +26,7 @@ public static class ZoomModule
         services.AddSingleton<ZoomTokenStore>();
         // Pacing counts Zoom's real seconds, whatever clock the app's own time runs on (tests fake that one).
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ZoomRequestPacer>(provider, TimeProvider.System));
+        services.AddSingleton<ZoomDailyQuota>();
         services.AddSingleton<ZoomDataEraser>();
         services.AddScoped<ZoomConnectionService>();
         services.AddSingleton<ZoomMeetingProvider>();

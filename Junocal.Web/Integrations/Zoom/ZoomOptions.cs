@@ -31,5 +31,11 @@ public sealed class ZoomOptions
     /// </summary>
     public double RequestsPerSecond { get; set; } = 15;
 
+    /// <summary>
+    /// How many meetings Zoom lets one user create or update a day: 100 (docs/zoom.md, "Errors and limits"). The plan
+    /// of classes waiting for the quota counts days by it; only a sandbox with another limit has reason to change it.
+    /// </summary>
+    public int DailyMeetingChangeLimit { get; set; } = 100;
+
     public IReadOnlyCollection<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -786,6 +786,23 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                     b.ToTable("MeetingCreateIntents");
                 });
 
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingQuotaPause", b =>
+                {
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("StudioId", "Provider");
+
+                    b.ToTable("MeetingQuotaPauses");
+                });
+
             modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
                 {
                     b.Property<Guid>("StudioId")
@@ -1311,6 +1328,15 @@ namespace Junocal.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Junocal.Web.Meetings.MeetingCreateIntent", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingQuotaPause", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
                         .WithMany()

@@ -781,6 +781,23 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                     b.ToTable("MeetingCreateIntents");
                 });
 
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingQuotaPause", b =>
+                {
+                    b.Property<Guid>("StudioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudioId", "Provider");
+
+                    b.ToTable("MeetingQuotaPauses");
+                });
+
             modelBuilder.Entity("Junocal.Web.Meetings.MeetingStamp", b =>
                 {
                     b.Property<Guid>("StudioId")
@@ -1298,6 +1315,15 @@ namespace Junocal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Junocal.Web.Meetings.MeetingCreateIntent", b =>
+                {
+                    b.HasOne("Junocal.Domain.Studios.Studio", null)
+                        .WithMany()
+                        .HasForeignKey("StudioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Junocal.Web.Meetings.MeetingQuotaPause", b =>
                 {
                     b.HasOne("Junocal.Domain.Studios.Studio", null)
                         .WithMany()
