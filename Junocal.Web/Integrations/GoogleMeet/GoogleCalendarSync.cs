@@ -21,6 +21,7 @@ public sealed partial class GoogleCalendarSync(
     GoogleCalendarSetup setup,
     MeetingSync meetings,
     MeetingSyncRequests requests,
+    TimeProvider clock,
     ILogger<GoogleCalendarSync> logger)
 {
     private const int MaxPages = 50;
@@ -155,7 +156,17 @@ public sealed partial class GoogleCalendarSync(
 
         if (due.Count > 0)
         {
-            await requests.RequestAsync(due, cancellationToken);
+            await using (var db = contexts.CreateDbContext(studioId))
+            {
+                foreach (var waiting in await db.ClassMeetings.Where(m => due.Contains(m.ClassSessionId) && m.JoinUrl == null).ToListAsync(cancellationToken))
+                {
+                    waiting.MarkPending(clock.GetUtcNow());
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await requests.RequestAsync(studioId, cancellationToken);
         }
 
         return removed;
