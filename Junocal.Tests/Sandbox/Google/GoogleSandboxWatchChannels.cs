@@ -299,9 +299,11 @@ public class GoogleSandboxWatchChannels
         host.State.Knobs.DropNotifications = false;
         await host.InsertEventAsync(token, calendarId, EventBody(requestId: null));
         await receiver.WaitForAsync("exists");
+        // The receiver has the message before the sandbox has read its answer and marked the delivery.
+        var deliveries = await Task.WhenAll(host.State.NotificationsSent.Select(n => n.Completion));
 
         Assert.Equal([NotificationStatus.Delivered, NotificationStatus.Dropped, NotificationStatus.Delivered],
-            host.State.NotificationsSent.Select(n => n.Status));
+            deliveries.Select(n => n.Status));
         Assert.Equal(2, receiver.Received.Count);
     }
 
