@@ -4,7 +4,9 @@
 #   scripts/chaos.sh one   one app instance (default)
 #   scripts/chaos.sh two   two app instances on one SQLite database
 # CHAOS_CLASSES, CHAOS_KILLS and CHAOS_SEED change the run; JUNOCAL_SKIP_BUILD=1 uses the Release build already there.
-# Prints the result row for docs/RELIABILITY.md (also appended to $TMPDIR/junocal-chaos.txt).
+# Prints the result row for docs/RELIABILITY.md (also appended to $TMPDIR/junocal-chaos.txt). Every app instance's
+# and the sandbox's output, each line stamped and named (app1#3 = the first instance's third start), and the run's
+# kills go to one log per run, $TMPDIR/junocal-chaos/<mode>-<start time>-seed<seed>.log (its path is printed first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -5,18 +5,20 @@ namespace Junocal.Tests.Infrastructure;
 
 /// <summary>
 /// Junocal.Web as an operator starts it: its own process in Production on a fresh SQLite file, with the test's
-/// settings as environment variables, every output line captured.
+/// settings as environment variables, every output line captured (and echoed, when the caller keeps a log of its own).
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _directory;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly Action<string>? _echo;
 
-    private AppProcess(Process process, string directory)
+    private AppProcess(Process process, string directory, Action<string>? echo)
     {
         _process = process;
         _directory = directory;
+        _echo = echo;
     }
 
     public IEnumerable<string> Lines => _lines;
@@ -28,7 +30,11 @@ public sealed class AppProcess : IAsyncDisposable
     /// Starts the app with what a Production start needs (database, token key, an email transport) plus
     /// <paramref name="settings"/>, and <paramref name="arguments"/> on its command line (a command such as create-studio).
     /// </summary>
-    public static AppProcess Start(IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    public static AppProcess Start(IReadOnlyDictionary<string, string> settings, params string[] arguments) => Start(settings, null, arguments);
+
+    /// <summary>As <see cref="Start(IReadOnlyDictionary{string, string}, string[])"/>, and every output line also goes to
+    /// <paramref name="echo"/> as it arrives (e.g. a <see cref="RunLog"/>, which outlives the process).</summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> settings, Action<string>? echo, params string[] arguments)
     {
         var directory = Directory.CreateTempSubdirectory("junocal-process-").FullName;
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Junocal.Web.dll"), .. arguments])
@@ -52,11 +58,11 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return Launch(start, directory);
+        return Launch(start, directory, echo);
     }
 
     /// <summary>Another program of the solution (its assembly beside the tests', e.g. Junocal.Sandbox.dll) as its own process.</summary>
-    public static AppProcess StartProgram(string assembly, IReadOnlyDictionary<string, string> environment)
+    public static AppProcess StartProgram(string assembly, IReadOnlyDictionary<string, string> environment, Action<string>? echo = null)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, assembly)])
         {
@@ -69,13 +75,13 @@ public sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return Launch(start, Directory.CreateTempSubdirectory("junocal-process-").FullName);
+        return Launch(start, Directory.CreateTempSubdirectory("junocal-process-").FullName, echo);
     }
 
-    private static AppProcess Launch(ProcessStartInfo start, string directory)
+    private static AppProcess Launch(ProcessStartInfo start, string directory, Action<string>? echo)
     {
         var process = new Process { StartInfo = start };
-        var app = new AppProcess(process, directory);
+        var app = new AppProcess(process, directory, echo);
         process.OutputDataReceived += (_, line) => app.Record(line.Data);
         process.ErrorDataReceived += (_, line) => app.Record(line.Data);
         process.Start();
@@ -141,6 +147,7 @@ public sealed class AppProcess : IAsyncDisposable
         if (line is not null)
         {
             _lines.Enqueue(line);
+            _echo?.Invoke(line);
         }
     }
 

@@ -36,8 +36,11 @@ public sealed class SandboxProcess : IAsyncDisposable
 
     public IEnumerable<string> Lines => _process.Lines;
 
-    /// <summary>Starts the sandbox for the app at <paramref name="appUrl"/>: its OAuth callback and webhook endpoint.</summary>
-    public static async Task<SandboxProcess> StartAsync(Uri appUrl, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the sandbox for the app at <paramref name="appUrl"/>: its OAuth callback and webhook endpoint. A
+    /// <paramref name="log"/> keeps the sandbox's output beyond the process.
+    /// </summary>
+    public static async Task<SandboxProcess> StartAsync(Uri appUrl, IReadOnlyDictionary<string, string>? settings = null, RunLog? log = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -53,7 +56,7 @@ public sealed class SandboxProcess : IAsyncDisposable
             environment[key] = value;
         }
 
-        var process = AppProcess.StartProgram("Junocal.Sandbox.dll", environment);
+        var process = AppProcess.StartProgram("Junocal.Sandbox.dll", environment, log?.For("zoom"));
         var line = await process.WaitForLineAsync("Zoom sandbox serving at ");
         var url = line[(line.IndexOf("http", StringComparison.Ordinal))..].Trim();
         return new SandboxProcess(process, new Uri(url));

@@ -21,13 +21,17 @@ namespace Junocal.Tests.Meetings;
 public sealed class AppBesideZoom : IAsyncDisposable
 {
     private readonly List<AppProcess> _instances = [];
+    private readonly List<Uri> _addresses = [];
+    private readonly Dictionary<Uri, int> _starts = [];
+    private readonly RunLog? _log;
 
-    private AppBesideZoom(JunocalApp host, SandboxProcess zoom, Uri appUrl, string mailDirectory)
+    private AppBesideZoom(JunocalApp host, SandboxProcess zoom, Uri appUrl, string mailDirectory, RunLog? log)
     {
         Host = host;
         Zoom = zoom;
         AppUrl = appUrl;
         MailDirectory = mailDirectory;
+        _log = log;
     }
 
     public JunocalApp Host { get; }
@@ -43,13 +47,21 @@ public sealed class AppBesideZoom : IAsyncDisposable
     public string MailDirectory { get; }
 
     /// <param name="zoomSettings">Settings of the sandbox process, e.g. <c>Sandbox__Zoom__PerUserDailyLimit</c>.</param>
-    public static async Task<AppBesideZoom> StartAsync(IReadOnlyDictionary<string, string>? zoomSettings = null)
+    /// <param name="log">Keeps every process's output (the sandbox as "zoom", the instances as "app1#1", "app1#2", …).</param>
+    public static async Task<AppBesideZoom> StartAsync(IReadOnlyDictionary<string, string>? zoomSettings = null, RunLog? log = null)
     {
         var host = JunocalApp.With(new TestHostOptions());
         await host.InitializeAsync();
         var appUrl = new Uri($"http://127.0.0.1:{AppProcess.FreePort()}/");
-        var zoom = await SandboxProcess.StartAsync(appUrl, zoomSettings);
-        return new AppBesideZoom(host, zoom, appUrl, Directory.CreateTempSubdirectory("junocal-mail-").FullName);
+        var zoom = await SandboxProcess.StartAsync(appUrl, zoomSettings, log);
+        return new AppBesideZoom(host, zoom, appUrl, Directory.CreateTempSubdirectory("junocal-mail-").FullName, log);
+    }
+
+    /// <summary>The name an instance's lines carry in the run log: its address's number and its start, e.g. "app2#5".</summary>
+    public string NameOf(Uri address)
+    {
+        var number = _addresses.IndexOf(address) + 1;
+        return number == 0 ? "app?" : $"app{number}#{_starts.GetValueOrDefault(address)}";
     }
 
     /// <summary>
@@ -75,7 +87,13 @@ public sealed class AppBesideZoom : IAsyncDisposable
             environment[key] = value;
         }
 
-        var instance = AppProcess.Start(environment);
+        if (!_addresses.Contains(address))
+        {
+            _addresses.Add(address);
+        }
+
+        _starts[address] = _starts.GetValueOrDefault(address) + 1;
+        var instance = AppProcess.Start(environment, _log?.For(NameOf(address)));
         _instances.Add(instance);
         await instance.WaitForLineAsync("Application started");
         return instance;

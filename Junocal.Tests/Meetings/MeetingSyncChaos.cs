@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Junocal.Domain.Auditing;
 using Junocal.Domain.Meetings;
 using Junocal.Sandbox.Faults;
@@ -19,15 +20,23 @@ namespace Junocal.Tests.Meetings;
 /// least 20 times while it syncs them — at random moments, while Zoom holds a create's answer, and the instant Zoom's
 /// answer has left (the write-back) — then restarted each time. After convergence every class must hold exactly one
 /// meeting with its topic and time, every tagged meeting no class holds must be explained by a kill between Zoom's
-/// answer and the write-back and shown to the owner, and no email may have been sent twice.
-/// Explicit: <c>scripts/chaos.sh one</c> or <c>scripts/chaos.sh two</c>. Prints the table row it measured.
+/// answer and the write-back and shown to the owner, every notice the owner got must have such a kill behind it, and
+/// no email may have been sent twice.
+/// Explicit: <c>scripts/chaos.sh one</c> or <c>scripts/chaos.sh two</c>. Prints the table row it measured; every
+/// process's output and the run's kills go to a log file per run (its path is printed), to explain the figures.
 /// </summary>
-public class MeetingSyncChaos
+public partial class MeetingSyncChaos
 {
     private const string TagPrefix = "Created by Junocal for class ";
 
     /// <summary>How long Zoom holds each create's answer during the kills: the window a kill can fall into.</summary>
     private static readonly TimeSpan Hold = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long after a create's note its class can be synced again when the worker holding it died: the row's lease.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How far past the hold a write-back can come on a loaded machine and still count as the same call.</summary>
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(3);
 
     [Fact(Explicit = true)]
     public Task OneInstanceKilledAtRandomMomentsLeavesEveryClassExactlyOneMeeting() => RunAsync(instances: 1);
@@ -42,12 +51,15 @@ public class MeetingSyncChaos
         var seed = Setting("CHAOS_SEED", Environment.TickCount);
         var random = new Random(seed);
         var watch = Stopwatch.StartNew();
+        using var runLog = new RunLog(Path.Combine(Path.GetTempPath(), "junocal-chaos",
+            $"{(instances == 1 ? "one" : "two")}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-seed{seed}.log"));
+        Print(runLog, $"Chaos run log: {runLog.Path}");
 
         await using var pair = await AppBesideZoom.StartAsync(new Dictionary<string, string>
         {
             // Orphans and retries cost creates; Zoom's 100 a day is the pacing work's subject, not this run's.
             ["Sandbox__Zoom__PerUserDailyLimit"] = "100000",
-        });
+        }, runLog);
         var urls = new Uri[instances];
         var live = new AppProcess[instances];
         urls[0] = pair.AppUrl;
@@ -94,8 +106,12 @@ public class MeetingSyncChaos
             };
             await live[victim].KillAsync();
             kills.Add(new Kill(DateTimeOffset.UtcNow, victim, aimed ? aim : Aim.AtRandom));
+            runLog.Write("run", $"kill {kills.Count}: SIGKILL {pair.NameOf(urls[victim])} {Describe(kills[^1].Aim)}");
             live[victim] = await pair.StartInstanceAsync(urls[victim]);
+            runLog.Write("run", $"started {pair.NameOf(urls[victim])}");
         }
+
+        runLog.Write("run", "kills done; slow answers stop; waiting for every class linked and every email sent");
 
         await pair.Zoom.ClearFaultsAsync();
         var lastKill = kills[^1].At;
@@ -108,7 +124,8 @@ public class MeetingSyncChaos
         var meetings = await pair.Zoom.MeetingsAsync();
         var log = await pair.Zoom.RequestsAsync();
         var tagged = meetings.Where(m => m.Agenda.StartsWith(TagPrefix, StringComparison.Ordinal)).ToList();
-        var notices = await NoticesPerClassAsync(pair);
+        var told = await NoticesAsync(pair);
+        var notices = told.GroupBy(n => n.ClassId).ToDictionary(g => g.Key, g => g.Count());
         var sessions = await SessionsAsync(pair, [.. classes.Keys]);
         var problems = new List<string>();
         var linked = 0;
@@ -143,15 +160,25 @@ public class MeetingSyncChaos
             {
                 // A kill between Zoom's answer and the write-back: the meeting was made, and its maker died before
                 // Zoom's held answer could have been recorded.
-                var killedMeanwhile = kills.Any(k => k.At >= orphan.CreatedAt && k.At <= orphan.CreatedAt + Hold + TimeSpan.FromSeconds(3));
+                var killedMeanwhile = kills.Any(k => k.At >= orphan.CreatedAt && k.At <= orphan.CreatedAt + Hold + Slack);
                 if (killedMeanwhile)
                 {
                     explained++;
                 }
+
+                runLog.Write("run", $"orphan {orphan.Id} of {classes[perClass.Key]} made {orphan.CreatedAt:HH:mm:ss.fff}{(killedMeanwhile ? "" : ", no kill during its hold")}");
             }
 
-            var told = notices.GetValueOrDefault(perClass.Key);
-            duplicates += Math.Max(0, perClass.Count() - told);
+            duplicates += Math.Max(0, perClass.Count() - notices.GetValueOrDefault(perClass.Key));
+        }
+
+        // A notice is due when the worker that wrote the note died during its call; one told while the row's lease
+        // still ran was told while that call may have been in flight at another worker.
+        var noticesExplained = told.Count(n => kills.Any(k => k.At >= n.NoteAt && k.At <= n.NoteAt + TimeSpan.FromSeconds(1) + Hold + Slack));
+        var toldEarly = told.Count(n => n.At - n.NoteAt < Lease - TimeSpan.FromSeconds(1));
+        foreach (var notice in told)
+        {
+            runLog.Write("run", $"notice for {classes[notice.ClassId]} ({notice.ClassId}): note of {notice.NoteAt:HH:mm:ss}, told {notice.At:HH:mm:ss.fff}");
         }
 
         var mail = Directory.GetFiles(pair.MailDirectory, "*.eml").Select(file => MimeMessage.Load(file)).ToList();
@@ -161,14 +188,14 @@ public class MeetingSyncChaos
         var deletes = log.Count(r => r.Endpoint == SandboxEndpoint.DeleteMeeting);
         var modes = string.Join(", ", kills.GroupBy(k => k.Aim).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Describe(g.Key)}"));
 
-        Print($"Chaos run ({instances} instance(s), seed {seed}, {watch.Elapsed.TotalMinutes:F1} min; converged {converged.TotalSeconds:F0} s after the last kill)");
-        Print($"| Instances | Classes | Kills | Linked | Duplicates | Orphans | Orphans explained / shown to the owner | Emails | Sent twice |");
-        Print($"| {instances} | {classCount} | {kills.Count} ({modes}) | {linked}/{classCount} | {duplicates} | {orphans.Count} | {explained} / {orphans.Count(o => notices.ContainsKey(Guid.Parse(o.Agenda[TagPrefix.Length..])))} | {mail.Count} | {sentTwice} |");
-        Print($"Create calls {creates}, delete calls {deletes} (the log keeps its last 1,000 requests); owner notices {notices.Values.Sum()}; emails by kind: "
+        Print(runLog, $"Chaos run ({instances} instance(s), seed {seed}, {watch.Elapsed.TotalMinutes:F1} min; converged {converged.TotalSeconds:F0} s after the last kill)");
+        Print(runLog, $"| Instances | Classes | Kills | Linked | Duplicates | Orphans | Orphans explained / shown to the owner | Owner notices (with a kill during their call / told within their note's lease) | Emails | Sent twice |");
+        Print(runLog, $"| {instances} | {classCount} | {kills.Count} ({modes}) | {linked}/{classCount} | {duplicates} | {orphans.Count} | {explained} / {orphans.Count(o => notices.ContainsKey(Guid.Parse(o.Agenda[TagPrefix.Length..])))} | {told.Count} ({noticesExplained} / {toldEarly}) | {mail.Count} | {sentTwice} |");
+        Print(runLog, $"Create calls {creates}, delete calls {deletes} (the log keeps its last 1,000 requests); emails by kind: "
             + string.Join(", ", mail.GroupBy(m => (m.Subject ?? "").Split(':')[0]).Select(g => $"{g.Key} {g.Count()}")));
         foreach (var problem in problems)
         {
-            Print("  " + problem);
+            Print(runLog, "  " + problem);
         }
 
         Assert.True(kills.Count >= killTarget, $"Only {kills.Count} kills");
@@ -177,6 +204,7 @@ public class MeetingSyncChaos
         Assert.Equal(0, duplicates);
         Assert.Equal(orphans.Count, explained);
         Assert.Equal(0, sentTwice);
+        Assert.Equal(told.Count, noticesExplained);
         Assert.Equal(classCount / 2 + classCount % 2, mail.Count(m => (m.Subject ?? "").StartsWith("Booked: Chaos", StringComparison.Ordinal)));
     }
 
@@ -243,13 +271,20 @@ public class MeetingSyncChaos
         return rows.Count == classIds.Count && rows.Values.All(r => r.State == MeetingSyncState.Linked) && owed == 0;
     }
 
-    private static async Task<Dictionary<Guid, int>> NoticesPerClassAsync(AppBesideZoom pair)
+    private sealed record Notice(Guid ClassId, DateTimeOffset At, DateTimeOffset NoteAt);
+
+    /// <summary>The owner's <c>meeting.create_uncertain</c> entries, with when each was told and when its note was written (from its text).</summary>
+    private static async Task<List<Notice>> NoticesAsync(AppBesideZoom pair)
     {
         await using var db = pair.Host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
-        return (await db.AuditEntries.Where(a => a.Action == AuditActions.MeetingCreateUncertain && a.ClassSessionId != null)
-                .Select(a => a.ClassSessionId!.Value).ToListAsync())
-            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        var entries = await db.AuditEntries.Where(a => a.Action == AuditActions.MeetingCreateUncertain && a.ClassSessionId != null)
+            .Select(a => new { ClassId = a.ClassSessionId!.Value, a.OccurredAt, a.Details }).ToListAsync();
+        return [.. entries.Select(e => new Notice(e.ClassId, e.OccurredAt, DateTimeOffset.ParseExact(NoteTime().Match(e.Details).Groups[1].Value,
+            "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)))];
     }
+
+    [GeneratedRegex(@"meeting at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC")]
+    private static partial Regex NoteTime();
 
     private static async Task<Dictionary<Guid, DateTimeOffset>> SessionsAsync(AppBesideZoom pair, List<Guid> classIds)
     {
@@ -260,8 +295,9 @@ public class MeetingSyncChaos
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) ? value : fallback;
 
-    private static void Print(string line)
+    private static void Print(RunLog runLog, string line)
     {
+        runLog.Write("run", line);
         TestContext.Current.SendDiagnosticMessage(line);
         Console.WriteLine(line);
         File.AppendAllText(Path.Combine(Path.GetTempPath(), "junocal-chaos.txt"), line + Environment.NewLine);
