@@ -101,6 +101,22 @@ public sealed class MeetingTestKit(JunocalApp app)
         return await db.ClassMeetings.AsNoTracking().SingleOrDefaultAsync(m => m.ClassSessionId == classId);
     }
 
+    /// <summary>
+    /// Syncs until the class is linked. A provider's own notification of the change (Google's push) can start a sync of
+    /// its own; while that one holds the row this one steps aside (null), so this waits for the row, not for a call.
+    /// </summary>
+    public Task SyncUntilLinkedAsync(Guid classId) =>
+        Eventually.HoldsAsync(async () =>
+        {
+            if (await SyncAsync(classId) == MeetingSyncState.Linked)
+            {
+                return true;
+            }
+
+            await MakeAllDueAsync();
+            return (await RowAsync(classId))!.State == MeetingSyncState.Linked;
+        }, "the class linked to its meeting");
+
     /// <summary>Every waiting row is due now, as if its retry time (or its lease, or its quota day) had passed.</summary>
     public async Task MakeAllDueAsync()
     {

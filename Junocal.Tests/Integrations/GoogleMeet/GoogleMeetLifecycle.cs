@@ -36,7 +36,7 @@ public class GoogleMeetLifecycle(JunocalApp app) : ZoomAppTest(app)
         Assert.Null(pending.JoinUrl);
 
         await Kit.MakeAllDueAsync();
-        await SyncUntilLinkedAsync(classId);
+        await Kit.SyncUntilLinkedAsync(classId);
 
         var row = (await Kit.RowAsync(classId))!;
         var meetEvent = Assert.Single(App.Google.Events);
@@ -54,7 +54,7 @@ public class GoogleMeetLifecycle(JunocalApp app) : ZoomAppTest(app)
         var link = (await Kit.RowAsync(classId))!.JoinUrl;
 
         await Kit.UpdateAsync(classId, form => { form.StartTime = new TimeSpan(18, 30, 0); form.Name = "Moved Meet"; });
-        await SyncUntilLinkedAsync(classId);
+        await Kit.SyncUntilLinkedAsync(classId);
 
         var meetEvent = Assert.Single(App.Google.Events);
         Assert.Equal("Moved Meet", meetEvent.Summary);
@@ -82,12 +82,12 @@ public class GoogleMeetLifecycle(JunocalApp app) : ZoomAppTest(app)
         var classId = await LinkedClassAsync("Switching Meet");
 
         await Kit.UpdateAsync(classId, form => form.LocationKind = Junocal.Domain.Scheduling.LocationKind.Zoom);
-        await SyncUntilLinkedAsync(classId);
+        await Kit.SyncUntilLinkedAsync(classId);
         Assert.True(Assert.Single(App.Google.Events).IsCancelled);
         Assert.Single(Kit.MeetingsFor(classId));
 
         await Kit.UpdateAsync(classId, form => form.LocationKind = Junocal.Domain.Scheduling.LocationKind.GoogleMeet);
-        await SyncUntilLinkedAsync(classId);
+        await Kit.SyncUntilLinkedAsync(classId);
         Assert.Empty(Kit.MeetingsFor(classId));
         Assert.Single(App.Google.Events, e => !e.IsCancelled);
         Assert.StartsWith("https://meet.google.com/", (await Kit.RowAsync(classId))!.JoinUrl, StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public class GoogleMeetLifecycle(JunocalApp app) : ZoomAppTest(app)
             StringComparison.Ordinal);
 
         Assert.Equal(GoogleConnectMessage.Reconnected.Code, await GoogleFlow.ConnectAsync(owner));
-        await SyncUntilLinkedAsync(classId);
+        await Kit.SyncUntilLinkedAsync(classId);
     }
 
     [Fact]
@@ -206,23 +206,9 @@ public class GoogleMeetLifecycle(JunocalApp app) : ZoomAppTest(app)
     private async Task<Guid> LinkedClassAsync(string name)
     {
         var classId = await GoogleFlow.ScheduleMeetClassAsync(App, name, TestCalendar.NextYearOn(5, 6), new TimeSpan(9, 0, 0));
-        await SyncUntilLinkedAsync(classId);
+        await Kit.SyncUntilLinkedAsync(classId);
         return classId;
     }
-
-    // Google's push notification for the event can start a sync of its own; while that one holds the row, this one
-    // steps aside (null), so wait for the row rather than for this call.
-    private Task SyncUntilLinkedAsync(Guid classId) =>
-        Eventually.HoldsAsync(async () =>
-        {
-            if (await Kit.SyncAsync(classId) == MeetingSyncState.Linked)
-            {
-                return true;
-            }
-
-            await Kit.MakeAllDueAsync();
-            return (await Kit.RowAsync(classId))!.State == MeetingSyncState.Linked;
-        }, "the class linked to its Meet event");
 
     private async Task ExpireAccessTokenAsync(Guid studio)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Junocal.Sandbox.Users;
 using Junocal.Tests.Infrastructure;
 using Junocal.Tests.Integrations.Zoom.Webhooks;
@@ -33,12 +32,11 @@ public class ZoomSecretsAtRest : IAsyncLifetime
         Assert.SkipWhen(_app.Database.IsSqlServer, "Reads the SQLite file itself.");
         await ConnectRefreshAndRefreshAgainAsync();
 
-        var file = _app.Database.ConnectionString["Data Source=".Length..];
-        var bytes = ReadShared(file).Concat(ReadShared(file + "-wal")).ToArray();
+        var bytes = DatabaseFileBytes.Read(_app);
 
         // The read sees the Zoom rows: the user id is stored in clear, as the help page says.
-        Assert.True(Contains(bytes, TestUsers.Owner.Id));
-        Assert.All(Secrets(), secret => Assert.False(Contains(bytes, secret), $"The database file holds a {Describe(secret)} in plain text."));
+        Assert.True(DatabaseFileBytes.Holds(bytes, TestUsers.Owner.Id));
+        Assert.All(Secrets(), secret => Assert.False(DatabaseFileBytes.Holds(bytes, secret), $"The database file holds a {Describe(secret)} in plain text."));
     }
 
     [Fact]
@@ -95,20 +93,4 @@ public class ZoomSecretsAtRest : IAsyncLifetime
     private string Describe(string secret) => _codes.Contains(secret) ? "authorization code"
         : secret is ClientSecret or ZoomWebhookRequests.Secret ? "client or webhook secret"
         : "token";
-
-    private static byte[] ReadShared(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static bool Contains(byte[] haystack, string needle) =>
-        haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0 || haystack.AsSpan().IndexOf(Encoding.Unicode.GetBytes(needle)) >= 0;
 }

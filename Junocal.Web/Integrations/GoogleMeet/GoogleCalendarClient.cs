@@ -29,7 +29,7 @@ public sealed class GoogleCalendarClient(HttpClient http, GoogleTokenStore token
                 continue;
             }
 
-            return answer;
+            return answer.IsScopeMissing ? GoogleApiResponse.NoAccess(await tokens.ScopeMissingAsync(studioId, cancellationToken)) : answer;
         }
     }
 
@@ -94,6 +94,9 @@ public sealed record GoogleApiResponse(HttpStatusCode Status, string Body, Googl
     /// <summary>A per-minute limit: back off and retry (403 or 429, domain usageLimits).</summary>
     public bool IsRateLimited => Status == HttpStatusCode.TooManyRequests
         || (Status == HttpStatusCode.Forbidden && Error?.Reason is "rateLimitExceeded" or "userRateLimitExceeded");
+
+    /// <summary>The grant lacks a scope the call needs (docs/google-meet.md, "Errors"): only the owner can give it back.</summary>
+    public bool IsScopeMissing => Status == HttpStatusCode.Forbidden && Error?.Reason == "insufficientPermissions";
 
     /// <summary>Calendar's daily anti-abuse limits: back off for a long time.</summary>
     public bool IsQuotaExceeded => Status == HttpStatusCode.Forbidden && Error?.Reason == "quotaExceeded";

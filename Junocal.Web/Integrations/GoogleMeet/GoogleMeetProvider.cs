@@ -96,7 +96,8 @@ public sealed partial class GoogleMeetProvider(
                     continue;
                 }
 
-                return read.Failure ?? new MeetingCallResult(MeetingCallOutcome.Transient,
+                // Not there (404) means the insert made nothing: the next try inserts the same id again.
+                return read.Failure is { Outcome: not MeetingCallOutcome.NotFound } failed ? failed : new MeetingCallResult(MeetingCallOutcome.Transient,
                     Reason: uncertain ? "Google did not answer the event create; Junocal checks again." : response!.Describe());
             }
 

@@ -116,11 +116,7 @@ public sealed partial class GoogleTokenStore(
                 return GoogleAccessResult.Failed(result.Error!);
             }
 
-            connection.RequireReconnect("Google no longer accepts Junocal's access: it was removed in the Google Account, expired, or the account's password or security settings changed.");
-            db.AuditEntries.Add(AuditEntry.Record(studioId, now, "Google Meet", AuditActions.GoogleReconnectRequired,
-                "Google refused Junocal's access; the owner must reconnect Google."));
-            await SaveIgnoringRaceAsync(db);
-            LogReconnectRequired(logger, studioId);
+            await RequireReconnectAsync(db, connection, RefusedGrant);
             return GoogleAccessResult.ReconnectRequired;
         }
 
@@ -143,6 +139,35 @@ public sealed partial class GoogleTokenStore(
         _memory[studioId] = (tokens.AccessToken, tokens.ExpiresAt, connection.Id);
         LogRefreshed(logger, studioId);
         return GoogleAccessResult.Granted(tokens.AccessToken);
+    }
+
+    /// <summary>
+    /// Google answered that the grant lacks a scope Junocal needs (403 insufficientPermissions): only a new consent
+    /// gives it back, so the connection waits for the owner exactly as after a refused refresh.
+    /// </summary>
+    public async Task<GoogleAccessResult> ScopeMissingAsync(Guid studioId, CancellationToken cancellationToken)
+    {
+        Forget(studioId);
+        await using var db = contexts.CreateDbContext(studioId);
+        if (await db.GoogleConnections.SingleOrDefaultAsync(cancellationToken) is { Status: GoogleConnectionStatus.Connected } connection)
+        {
+            await RequireReconnectAsync(db, connection, MissingScope);
+        }
+
+        return GoogleAccessResult.ReconnectRequired;
+    }
+
+    private const string RefusedGrant = "Google no longer accepts Junocal's access: it was removed in the Google Account, expired, or the account's password or security settings changed.";
+
+    private const string MissingScope = "Google says Junocal's access no longer includes its calendar permission. Reconnect Google and keep every box on the consent screen ticked.";
+
+    private async Task RequireReconnectAsync(JunocalDbContext db, GoogleConnection connection, string reason)
+    {
+        connection.RequireReconnect(reason);
+        db.AuditEntries.Add(AuditEntry.Record(connection.StudioId, clock.GetUtcNow(), "Google Meet", AuditActions.GoogleReconnectRequired,
+            "Google refused Junocal's access; the owner must reconnect Google."));
+        await SaveIgnoringRaceAsync(db);
+        LogReconnectRequired(logger, connection.StudioId);
     }
 
     /// <summary>Another instance (refreshing too, or disconnecting) changed the rows at the same moment; the token still works.</summary>
