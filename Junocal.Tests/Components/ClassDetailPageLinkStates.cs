@@ -17,7 +17,7 @@ public class ClassDetailPageLinkStates(JunocalApp app) : JunocalBunitContext, IA
 {
     private const string JoinUrl = "https://zoom.sandbox.test/sandbox/zoom/j/81234567890?pwd=abc";
 
-    /// <summary>When every row <see cref="PutRowAsync"/> writes is next attempted, as staff read it.</summary>
+    /// <summary>When every row <see cref="PutRowAsync"/> writes is next attempted, as staff read it (London is on GMT in December).</summary>
     private static string RetryDay => TestCalendar.NextYearOn(12, 1).ToString("ddd d MMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + ", 14:05";
 
     public static TheoryData<MeetingSyncState, string?, string> States => new()
@@ -26,7 +26,7 @@ public class ClassDetailPageLinkStates(JunocalApp app) : JunocalBunitContext, IA
         { MeetingSyncState.Linked, JoinUrl, JoinUrl },
         { MeetingSyncState.Retrying, null, "Retrying (attempt 3, next at 14:05:09 UTC): Zoom answered 500." },
         { MeetingSyncState.WaitingReconnect, null, "Waiting for Zoom reconnect" },
-        { MeetingSyncState.DailyLimit, null, $"Zoom daily limit reached — link expected {RetryDay} UTC (soonest classes first)" },
+        { MeetingSyncState.DailyLimit, null, $"Zoom daily limit reached — link expected {RetryDay} (soonest classes first)" },
         { MeetingSyncState.Failed, null, "Failed: Zoom answered 500. Edit the class or switch it to a custom link." },
         { MeetingSyncState.LinkNeeded, null, "Link needed — Zoom was disconnected" },
     };

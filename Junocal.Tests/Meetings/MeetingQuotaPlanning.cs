@@ -4,6 +4,8 @@ using Junocal.Tests.Infrastructure;
 using Junocal.Domain.Studios;
 using Junocal.Web.Components.Shared;
 using Junocal.Web.Data;
+using Junocal.Web.Email;
+using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Account;
 using Junocal.Web.Features.Demo;
 using Junocal.Web.Features.Scheduling;
@@ -140,9 +142,28 @@ public class MeetingQuotaPlanning(QuotaHost host) : AppTest(host), IClassFixture
             notice.PlanText);
         Assert.Empty(notice.AtRisk);
         var lastToWait = (await _kit.DetailAsync(classes[_leftToday + QuotaHost.DailyLimit + 2])).Class.Link!;
-        var dayAfter = midnight.AddDays(1).UtcDateTime;
-        Assert.Equal($"Zoom daily limit reached — link expected {dayAfter.ToString("ddd d MMM, HH:mm", Culture)} UTC (soonest classes first)", lastToWait.Describe());
-        Assert.Equal($"The Zoom link will be here by {dayAfter.ToString("dddd d MMMM", Culture)}.", lastToWait.WhyNone);
+        var dayAfter = zone.ToLocal(midnight.AddDays(1));
+        Assert.Equal($"Zoom daily limit reached — link expected {StudioTime.ShortDay(dayAfter)}, {StudioTime.Time(dayAfter)} (soonest classes first)", lastToWait.Describe());
+        Assert.Equal($"The Zoom link will be here by {StudioTime.Day(dayAfter)}.", lastToWait.WhyNone);
+    }
+
+    [Fact]
+    public async Task AWaitingClassExpectsItsLinkOnTheStudiosOwnDayWestOfGreenwich()
+    {
+        var classes = await ScheduleOnDaysAsync(Enumerable.Range(1, _leftToday + 1).ToArray());
+        await _kit.BookAsClientAsync(classes[_leftToday + 1]);
+        await _kit.SweepAsync();
+        await MoveStudioToAsync("America/New_York");
+        var midnight = MeetingSync.NextUtcMidnight(host.Clock.GetUtcNow());
+        var local = new StudioTimeZone("America/New_York").ToLocal(midnight);
+        Assert.Equal(midnight.UtcDateTime.Date.AddDays(-1), local.Date); // 00:00 UTC is the evening before in New York
+
+        var staff = (await _kit.DetailAsync(classes[_leftToday + 1])).Class.Link!;
+        Assert.Equal($"Zoom daily limit reached — link expected {StudioTime.ShortDay(local)}, {StudioTime.Time(local)} (soonest classes first)", staff.Describe());
+        await using var client = await host.ScopeSignedInAsAsync(DemoSeeder.ClientEmail);
+        var booking = Assert.Single((await client.ServiceProvider.GetRequiredService<ClientBookingService>().MyBookingsAsync(new BookingWindow(100, 0), Ct)).Upcoming,
+            b => b.ClassId == classes[_leftToday + 1]);
+        Assert.Equal($"The Zoom link will be here by {StudioTime.Day(local)}.", booking.Join!.WhyNone);
     }
 
     [Fact]
@@ -153,6 +174,8 @@ public class MeetingQuotaPlanning(QuotaHost host) : AppTest(host), IClassFixture
         var soon = host.Clock.GetUtcNow().AddHours(20); // London is on GMT at the fake clock's start: local time is UTC
         var tomorrowMorning = await _kit.ScheduleZoomClassAsync("Early Flow", soon.Date, new TimeSpan(soon.Hour, 0, 0));
         await _kit.SweepAsync();
+        await MoveStudioToAsync("America/New_York"); // where 00:00 UTC is the evening before: the email tells the studio's time
+        var expected = new StudioTimeZone("America/New_York").ToLocal(MeetingSync.NextUtcMidnight(host.Clock.GetUtcNow()));
         var alerts = host.Services.GetRequiredService<MeetingQuotaAlerts>();
 
         Assert.Equal(1, await alerts.OweDueAsync(Ct));
@@ -166,7 +189,10 @@ public class MeetingQuotaPlanning(QuotaHost host) : AppTest(host), IClassFixture
         Assert.Equal(DemoSeeder.OwnerEmail, mail.To.Mailboxes.Single().Address);
         Assert.StartsWith("Early Flow on ", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("switch the class to a custom link", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"/classes/{tomorrowMorning}", mail.TextBody ?? "", StringComparison.Ordinal);
+        Assert.Contains($"link expected {StudioTime.ShortDay(expected)}, {StudioTime.Time(expected)} (soonest classes first).", mail.TextBody, StringComparison.Ordinal);
+        var classPage = host.Services.GetRequiredService<PublicLinks>().For($"/classes/{tomorrowMorning}").AbsoluteUri;
+        Assert.Contains($"Open the class: {classPage}\n", mail.TextBody, StringComparison.Ordinal); // the class page with the way out, not the editor
+        Assert.Contains($"href=\"{classPage}\"", mail.HtmlBody, StringComparison.Ordinal);
         await using var owner = await host.ScopeSignedInAsAsync(DemoSeeder.OwnerEmail);
         var schedule = owner.ServiceProvider.GetRequiredService<ScheduleService>();
         Assert.Equal(tomorrowMorning, Assert.Single(Assert.Single(await schedule.GetQuotaNoticesAsync(Ct)).AtRisk).ClassId);
@@ -186,7 +212,14 @@ public class MeetingQuotaPlanning(QuotaHost host) : AppTest(host), IClassFixture
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scope.ServiceProvider.GetRequiredService<ScheduleService>().GetQuotaNoticesAsync(Ct));
     }
 
-    private static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+    private async Task MoveStudioToAsync(string timeZoneId)
+    {
+        await using var db = host.Services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var studioId = await _kit.StudioIdAsync();
+        var studio = await db.Studios.SingleAsync(s => s.Id == studioId, Ct);
+        studio.ChangeTimeZone(timeZoneId);
+        await db.SaveChangesAsync(Ct);
+    }
 
     private int ChangeCalls() => _kit.Zoom.Requests.Count(r => r.Endpoint is SandboxEndpoint.CreateMeeting or SandboxEndpoint.UpdateMeeting);
 

@@ -3,6 +3,8 @@ using System.Net;
 using Junocal.Sandbox.Faults;
 using Junocal.Sandbox.Meetings;
 using Junocal.Tests.Infrastructure;
+using Junocal.Domain.Studios;
+using Junocal.Web.Components.Shared;
 using Junocal.Web.Features.Scheduling;
 using Junocal.Web.Meetings;
 
@@ -20,6 +22,13 @@ public class MeetingSyncFaultMatrix(JunocalApp host) : IAsyncLifetime
     private const string MovedName = "Matrix Flow Moved";
     // Early September next year: in the future, and London is on BST (UTC+1).
     private static readonly DateTime Day = TestCalendar.NextYearOn(9, 6);
+
+    /// <summary>An instant as the studio's staff read it, on London's clock.</summary>
+    private static string InLondon(DateTimeOffset instant)
+    {
+        var local = new StudioTimeZone("Europe/London").ToLocal(instant);
+        return $"{StudioTime.ShortDay(local)}, {StudioTime.Time(local)}";
+    }
 
     // 10:30 in London on that day.
     private static readonly DateTimeOffset MovedStart = TestCalendar.Utc(Day, 9, 30);
@@ -203,7 +212,7 @@ public class MeetingSyncFaultMatrix(JunocalApp host) : IAsyncLifetime
             case Fault.DailyLimit:
                 Assert.Equal(MeetingSyncState.DailyLimit, row!.State);
                 Assert.Contains(row.NextAttemptAt!.Value, new[] { MeetingSync.NextUtcMidnight(sync.Before), MeetingSync.NextUtcMidnight(sync.After) });
-                AssertStaffSees(operation, detail, $"Zoom daily limit reached — link expected {row.NextAttemptAt!.Value.UtcDateTime.ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} UTC", keptLink);
+                AssertStaffSees(operation, detail, $"Zoom daily limit reached — link expected {InLondon(row.NextAttemptAt!.Value)}", keptLink);
                 break;
             case Fault.ExpiredAccessToken:
                 Assert.Contains(_kit.Zoom.Requests, r => r.Endpoint == EndpointOf(operation) && r.StatusCode == 401);

@@ -1,10 +1,12 @@
 using Junocal.Domain.Meetings;
 using Junocal.Domain.Scheduling;
+using Junocal.Domain.Studios;
 using Junocal.Sandbox;
 using Junocal.Sandbox.Faults;
 using Junocal.Sandbox.Users;
 using Junocal.Tests.Infrastructure;
 using Junocal.Tests.Integrations.Zoom;
+using Junocal.Web.Components.Shared;
 using Junocal.Web.Data;
 using Junocal.Web.Features.Bookings;
 using Junocal.Web.Features.Demo;
@@ -190,8 +192,8 @@ public class ZoomMeetingLifecycle(JunocalApp app) : AppTest(app)
 
         Assert.Equal(MeetingSyncState.DailyLimit, await Kit.SyncAsync(classId));
 
-        var midnight = MeetingSync.NextUtcMidnight(DateTimeOffset.UtcNow).UtcDateTime.ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
-        Assert.Equal($"Zoom daily limit reached — link expected {midnight} UTC (soonest classes first)", (await Kit.DetailAsync(classId)).Class.LinkState);
+        var midnight = new StudioTimeZone("Europe/London").ToLocal(MeetingSync.NextUtcMidnight(DateTimeOffset.UtcNow)); // the studio's clock
+        Assert.Equal($"Zoom daily limit reached — link expected {StudioTime.ShortDay(midnight)}, {StudioTime.Time(midnight)} (soonest classes first)", (await Kit.DetailAsync(classId)).Class.LinkState);
         Assert.Empty(Zoom.Meetings);
     }
 

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Junocal.Domain.Meetings;
 using Junocal.Domain.Scheduling;
+using Junocal.Domain.Studios;
+using Junocal.Web.Components.Shared;
 
 namespace Junocal.Web.Meetings;
 
@@ -49,6 +51,12 @@ public sealed record JoinLink(string? Url, LinkStatus Status, string? Provider =
     /// <summary>The location kind of a generated link, for texts that differ by kind.</summary>
     public LocationKind? Kind { get; init; }
 
+    /// <summary>The studio's zone, so a planned day reads as the studio's day; without it the texts say UTC.</summary>
+    public StudioTimeZone? Zone { get; init; }
+
+    /// <summary>This link with its texts in the studio's time.</summary>
+    public JoinLink In(StudioTimeZone zone) => this with { Zone = zone };
+
     /// <summary>What staff read: "Link ready", or what stands in the link's way.</summary>
     public string Describe() => Status switch
     {
@@ -57,7 +65,7 @@ public sealed record JoinLink(string? Url, LinkStatus Status, string? Provider =
         LinkStatus.Retrying => $"Retrying (attempt {Meeting?.Attempts}, next at {Meeting?.NextAttemptAt:HH:mm:ss} UTC): {Meeting?.LastError}",
         LinkStatus.WaitingReconnect => $"Waiting for {Provider} reconnect",
         LinkStatus.DailyLimit => Meeting?.NextAttemptAt is { } expected
-            ? string.Create(DateCulture, $"{Provider} daily limit reached — link expected {expected.UtcDateTime:ddd d MMM, HH:mm} UTC (soonest classes first)")
+            ? $"{Provider} daily limit reached — link expected {ExpectedAt(expected)} (soonest classes first)"
             : $"{Provider} daily limit reached — will retry after 00:00 UTC",
         LinkStatus.RemovedAtProvider => Kind is { } removed ? Location.RemovedText(removed)
             : $"{Provider} link removed — the meeting was deleted in {Provider}. Reschedule to regenerate, or switch to a custom link.",
@@ -75,10 +83,20 @@ public sealed record JoinLink(string? Url, LinkStatus Status, string? Provider =
         LinkStatus.NotAdded => "The studio has not added a link yet.",
         LinkStatus.RemovedAtProvider or LinkStatus.LinkNeeded or LinkStatus.Failed => "The studio is arranging a new link.",
         // The provider's daily quota holds the link back until a known day; "shortly" would not be true.
-        LinkStatus.DailyLimit when Meeting?.NextAttemptAt is { } expected => string.Create(DateCulture, $"The {Provider} link will be here by {expected.UtcDateTime:dddd d MMMM}."),
+        LinkStatus.DailyLimit when Meeting?.NextAttemptAt is { } expected => $"The {Provider} link will be here by {ExpectedDay(expected)}.",
         LinkStatus.DailyLimit => $"The {Provider} link will be here after 00:00 UTC.",
         _ => $"The {Provider} link will appear here shortly.",
     };
+
+    // The quota day starts at 00:00 UTC, which is the evening before in a studio west of Greenwich: the studio's
+    // clock says when the link comes.
+    private string ExpectedAt(DateTimeOffset expected) => Zone is { } zone
+        ? $"{StudioTime.ShortDay(zone.ToLocal(expected))}, {StudioTime.Time(zone.ToLocal(expected))}"
+        : string.Create(DateCulture, $"{expected.UtcDateTime:ddd d MMM, HH:mm} UTC");
+
+    private string ExpectedDay(DateTimeOffset expected) => Zone is { } zone
+        ? StudioTime.Day(zone.ToLocal(expected))
+        : string.Create(DateCulture, $"{expected.UtcDateTime:dddd d MMMM} (UTC)");
 
     /// <summary>
     /// The link of a class at <c>location</c> in <c>status</c> with its meeting row (if any) and its

@@ -130,7 +130,7 @@ public sealed class ClientBookingService(IDbContextFactory<JunocalDbContext> con
 
         MyBooking ToBooking(ClassRow r) =>
             new(booked[r.Id], r.Id, r.Name, r.StartsAt, zone.ToLocal(r.StartsAt), r.DurationMinutes,
-                r.Instructor, r.Location.Kind, r.Location.DescribeForClient(), r.Link,
+                r.Instructor, r.Location.Kind, r.Location.DescribeForClient(), r.Link?.In(zone),
                 r.Status == ClassStatus.Cancelled, r.StartsAt.AddMinutes(r.DurationMinutes) <= now);
         return new MyBookings(
             zone.Id,

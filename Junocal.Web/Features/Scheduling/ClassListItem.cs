@@ -33,5 +33,5 @@ public sealed record ClassListItem(
 
     public static ClassListItem From(ClassRow row, StudioTimeZone zone) => new(
         row.Id, row.Version, row.Name, zone.ToLocal(row.StartsAt), row.DurationMinutes, row.InstructorId, row.Instructor,
-        row.Location.Kind, row.Location.Describe(), row.Link, row.Booked, row.Capacity, row.Status);
+        row.Location.Kind, row.Location.Describe(), row.Link?.In(zone), row.Booked, row.Capacity, row.Status);
 }

@@ -86,7 +86,8 @@ internal sealed class MeetingQuotaAlertRenderer(UserManager<JunocalUser> users, 
         }
 
         var studio = await db.Studios.Where(s => s.Id == email.StudioId).Select(s => new { s.Name, s.TimeZoneId }).SingleAsync(cancellationToken);
-        var starts = new StudioTimeZone(studio.TimeZoneId).ToLocal(session.StartsAt);
+        var zone = new StudioTimeZone(studio.TimeZoneId);
+        var starts = zone.ToLocal(session.StartsAt);
         var provider = link.Provider;
         return AccountEmailRendering.Send(new AccountEmailContent(
             user.Email, user.DisplayName, $"{session.Name} on {StudioTime.ShortDay(starts)} has no {provider} link yet",
@@ -94,7 +95,7 @@ internal sealed class MeetingQuotaAlertRenderer(UserManager<JunocalUser> users, 
             [
                 $"Hello {user.DisplayName},",
                 $"{session.Name} starts {StudioTime.DateTime(starts)} ({studio.TimeZoneId}) and still has no {provider} link: {provider} allows only so many new or changed meetings a day, and {studio.Name}'s are used up.",
-                $"{link.Describe()}.",
+                $"{link.In(zone).Describe()}.",
                 "If that is too late for your clients, switch the class to a custom link (paste a link from any video service): open the class and choose \"Switch to a custom link\".",
             ],
             "Open the class", links.For($"/classes/{session.Id}"),
