@@ -112,5 +112,8 @@ public static class LogEvents
         public const int StampFailed = 6012;
         public const int StampPollFailed = 6013;
         public const int CreateUncertain = 6030;
+        public const int ClaimedElsewhere = 6040;
+        public const int NoteKept = 6041;
+        public const int CreateNoted = 6042;
     }
 }

@@ -44,6 +44,13 @@ public sealed class ClassMeeting : IStudioOwned
         (m.State == MeetingSyncState.Pending || m.State == MeetingSyncState.Retrying || m.State == MeetingSyncState.DailyLimit)
         && (m.NextAttemptAt == null || m.NextAttemptAt <= now);
 
+    /// <summary>
+    /// <see cref="IsDue"/> for a row in memory. A worker that read the row as due checks it still is before it claims
+    /// it: if not, another worker claimed it (or finished it) in between.
+    /// </summary>
+    public bool IsDueAt(DateTimeOffset now) =>
+        (State is MeetingSyncState.Pending or MeetingSyncState.Retrying or MeetingSyncState.DailyLimit) && (NextAttemptAt is null || NextAttemptAt <= now);
+
     /// <summary>Rows that wait for their provider to be reachable again: they resume when it is (re)connected.</summary>
     public static readonly Expression<Func<ClassMeeting, bool>> WaitsForProvider = m =>
         m.State == MeetingSyncState.WaitingReconnect || m.State == MeetingSyncState.LinkNeeded || m.State == MeetingSyncState.Retrying;

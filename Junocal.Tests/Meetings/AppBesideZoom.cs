@@ -81,6 +81,8 @@ public sealed class AppBesideZoom : IAsyncDisposable
             ["RateLimiting__AccountForms__PermitLimit"] = "1000",
             ["Jobs__MeetingSweepInterval"] = "00:00:01",
             ["Jobs__EmailDispatchInterval"] = "00:00:01",
+            // Which worker took or left each class, for the run log.
+            ["Logging__LogLevel__Junocal.Web.Meetings"] = "Debug",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

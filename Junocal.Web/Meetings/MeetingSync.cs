@@ -28,7 +28,18 @@ public sealed partial class MeetingSync(
     private static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(30);
 
     /// <returns>The state the class's meeting is left in, or null when it has none.</returns>
-    public async Task<MeetingSyncState?> SyncAsync(Guid classId, CancellationToken cancellationToken)
+    public Task<MeetingSyncState?> SyncAsync(Guid classId, CancellationToken cancellationToken) => SyncAsync(classId, onlyIfDue: false, cancellationToken);
+
+    /// <summary>
+    /// The sync of a class the caller read as due (<see cref="MeetingWork"/>). When the row is no longer due, another
+    /// worker — another instance's drain that read it at the same moment — has claimed it since, and may be in the middle
+    /// of its create: this one leaves the row alone. Claiming it anyway would take the other's create note for a call
+    /// that was never answered (a false notice to the owner) and make a second meeting that the other then deletes.
+    /// </summary>
+    /// <returns>The state the class's meeting is left in; null when it has none or another worker has it.</returns>
+    public Task<MeetingSyncState?> SyncDueAsync(Guid classId, CancellationToken cancellationToken) => SyncAsync(classId, onlyIfDue: true, cancellationToken);
+
+    private async Task<MeetingSyncState?> SyncAsync(Guid classId, bool onlyIfDue, CancellationToken cancellationToken)
     {
         Guid studioId;
         await using (var probe = contexts.CreateDbContext())
@@ -49,6 +60,12 @@ public sealed partial class MeetingSync(
         }
 
         var now = clock.GetUtcNow();
+        if (onlyIfDue && !row.IsDueAt(now))
+        {
+            LogClaimedElsewhere(logger, classId);
+            return null;
+        }
+
         row.Claim(now + Lease);
         try
         {
@@ -211,6 +228,7 @@ public sealed partial class MeetingSync(
             intent = MeetingCreateIntent.Before(row, desired, clock.GetUtcNow());
             db.MeetingCreateIntents.Add(intent);
             await db.SaveChangesAsync(cancellationToken);
+            LogCreateNoted(logger, row.ClassSessionId);
         }
 
         var created = await provider.CreateAsync(row.StudioId, desired, cancellationToken);
@@ -290,6 +308,7 @@ public sealed partial class MeetingSync(
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException)
         {
             // The database is failing right now; the note then tells the owner of a meeting that was deleted already.
+            LogNoteKept(logger, ex, intentId);
         }
     }
 
@@ -450,6 +469,17 @@ public sealed partial class MeetingSync(
     [LoggerMessage(EventId = LogEvents.Meetings.CreateUncertain, Level = LogLevel.Warning,
         Message = "An earlier create for class {ClassId} was never answered; the owner is told to look for agenda \"{Agenda}\"")]
     private static partial void LogCreateUncertain(ILogger logger, Guid classId, string agenda);
+
+    [LoggerMessage(EventId = LogEvents.Meetings.ClaimedElsewhere, Level = LogLevel.Debug,
+        Message = "The meeting of class {ClassId} is no longer due: another worker claimed it since it was read; left to that worker")]
+    private static partial void LogClaimedElsewhere(ILogger logger, Guid classId);
+
+    [LoggerMessage(EventId = LogEvents.Meetings.CreateNoted, Level = LogLevel.Debug, Message = "Noted the create of class {ClassId}'s meeting before the call")]
+    private static partial void LogCreateNoted(ILogger logger, Guid classId);
+
+    [LoggerMessage(EventId = LogEvents.Meetings.NoteKept, Level = LogLevel.Warning,
+        Message = "The create note {IntentId} stays although its meeting was deleted again: removing it failed; the owner will be told of a meeting that is gone")]
+    private static partial void LogNoteKept(ILogger logger, Exception exception, Guid intentId);
 
     [LoggerMessage(EventId = LogEvents.Meetings.Compensated, Level = LogLevel.Warning, Message = "Deleted the just-created meeting of class {ClassId}: recording it failed")]
     private static partial void LogCompensated(ILogger logger, Guid classId);

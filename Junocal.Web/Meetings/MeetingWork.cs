@@ -115,7 +115,7 @@ public sealed partial class MeetingWork(SystemDbContextFactory contexts, Meeting
     {
         try
         {
-            await sync.SyncAsync(classId, CancellationToken.None);
+            await sync.SyncDueAsync(classId, CancellationToken.None);
         }
         catch (Exception ex)
         {

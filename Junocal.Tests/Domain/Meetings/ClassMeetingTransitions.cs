@@ -32,6 +32,24 @@ public class ClassMeetingTransitions
     }
 
     [Fact]
+    public void AClaimedRowIsNotDueUntilItsLeaseRunsOutAndTheQueryAgrees()
+    {
+        var claimed = ClassMeeting.Want(ZoomClass(), Now);
+        claimed.Claim(Now.AddMinutes(2));
+        var linked = ClassMeeting.Want(ZoomClass(), Now);
+        linked.Linked(Meeting, "fingerprint");
+        var retrying = ClassMeeting.Want(ZoomClass(), Now);
+        retrying.Retry(Now.AddSeconds(2), "Zoom answered 500.");
+        var isDue = ClassMeeting.IsDue(Now.AddMinutes(1)).Compile();
+
+        Assert.False(claimed.IsDueAt(Now.AddMinutes(1)));
+        Assert.True(claimed.IsDueAt(Now.AddMinutes(2)));
+        Assert.False(linked.IsDueAt(Now.AddMinutes(1)));
+        Assert.True(retrying.IsDueAt(Now.AddMinutes(1)));
+        Assert.All(new[] { claimed, linked, retrying }, row => Assert.Equal(isDue(row), row.IsDueAt(Now.AddMinutes(1))));
+    }
+
+    [Fact]
     public void OnlyARowWithAMeetingCanBeSettled()
     {
         var row = ClassMeeting.Want(ZoomClass(), Now);
