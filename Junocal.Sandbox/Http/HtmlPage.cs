@@ -11,6 +11,7 @@ internal static class HtmlPage
         table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{border:1px solid #999;padding:.35rem;text-align:left;vertical-align:top}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         button{padding:.4rem .9rem;margin:.2rem}fieldset{margin-bottom:1rem}.note{color:#444}
+        code,.wrap{overflow-wrap:anywhere}.table-scroll{overflow-x:auto;position:relative;margin-bottom:1.5rem}.table-scroll table{margin-bottom:0}
         """;
 
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
@@ -29,6 +30,15 @@ internal static class HtmlPage
             """,
             "text/html; charset=utf-8",
             statusCode: statusCode);
+
+    /// <summary>
+    /// Opens a table inside a region that scrolls sideways by itself when the table is still wider than a phone, so the
+    /// page never does; the region is focusable so a keyboard can scroll it. Close with <see cref="TableEnd"/>.
+    /// </summary>
+    public static string TableStart(string label) =>
+        $"""<div class="table-scroll" role="region" aria-label="{Encode(label)}" tabindex="0"><table>""";
+
+    public const string TableEnd = "</table></div>";
 
     public static string HiddenField(string name, string? value) =>
         value is null ? "" : $"""<input type="hidden" name="{Encode(name)}" value="{Encode(value)}">""";

@@ -39,7 +39,7 @@ internal static class GoogleDashboardPage
 
     private static void AppendAccounts(StringBuilder html, HttpContext http, GoogleSandboxState sandbox, string app)
     {
-        html.Append("<h2>Google Accounts</h2><table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Email</th><th scope=\"col\">sub</th>"
+        html.Append("<h2>Google Accounts</h2>" + HtmlPage.TableStart("Google Accounts") + "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Email</th><th scope=\"col\">sub</th>"
             + $"<th scope=\"col\">Granted to {E(app)}</th><th scope=\"col\">Live tokens</th><th scope=\"col\">Third-party access</th></tr></thead><tbody>");
         var now = sandbox.Time.GetUtcNow();
         foreach (var user in sandbox.Users)
@@ -52,11 +52,11 @@ internal static class GoogleDashboardPage
                 ? Button(http, $"dashboard/users/{Uri.EscapeDataString(user.Sub)}/remove-access", $"Remove {app}'s access", $" for {user.Email}")
                 : "No access";
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(user.Name)}</td><td>{E(user.Email)}</td><td><code>{E(user.Sub)}</code></td>"
-                + $"<td>{(grant is null ? "Nothing" : E(string.Join(' ', grant.Scopes)))}</td>"
+                + $"<td class=\"wrap\">{(grant is null ? "Nothing" : E(string.Join(' ', grant.Scopes)))}</td>"
                 + $"<td>{liveRefresh} refresh, {liveAccess} access</td><td>{action}</td></tr>");
         }
 
-        html.Append("</tbody></table>");
+        html.Append("</tbody>" + HtmlPage.TableEnd);
     }
 
     private static void AppendCalendars(StringBuilder html, HttpContext http, GoogleSandboxState sandbox)
@@ -83,7 +83,7 @@ internal static class GoogleDashboardPage
                 continue;
             }
 
-            html.Append("<table><thead><tr><th scope=\"col\">Event</th><th scope=\"col\">Start</th><th scope=\"col\">End</th><th scope=\"col\">Status</th>"
+            html.Append(HtmlPage.TableStart($"Events on {calendar.Summary}") + "<thead><tr><th scope=\"col\">Event</th><th scope=\"col\">Start</th><th scope=\"col\">End</th><th scope=\"col\">Status</th>"
                 + "<th scope=\"col\">Google Meet</th><th scope=\"col\">Actions</th></tr></thead><tbody>");
             foreach (var e in events)
             {
@@ -102,7 +102,7 @@ internal static class GoogleDashboardPage
                     + $"<td>{E(Describe(e.Start))}</td><td>{E(Describe(e.End))}</td><td>{E(e.Status)}</td><td>{meet}</td><td>{actions}</td></tr>");
             }
 
-            html.Append("</tbody></table>");
+            html.Append("</tbody>" + HtmlPage.TableEnd);
         }
     }
 
@@ -116,16 +116,16 @@ internal static class GoogleDashboardPage
         }
 
         var now = sandbox.Time.GetUtcNow();
-        html.Append("<table><thead><tr><th scope=\"col\">Channel id</th><th scope=\"col\">Calendar</th><th scope=\"col\">Address</th>"
+        html.Append(HtmlPage.TableStart("Watch channels") + "<thead><tr><th scope=\"col\">Channel id</th><th scope=\"col\">Calendar</th><th scope=\"col\">Address</th>"
             + "<th scope=\"col\">Expires (UTC)</th><th scope=\"col\">State</th></tr></thead><tbody>");
         foreach (var channel in sandbox.ChannelList.Reverse())
         {
             var state = channel.StoppedAt is { } stopped ? $"Stopped at {Time(stopped)}" : channel.IsLive(now) ? "Live" : "Expired";
             html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(channel.Id)}</code></td><td><code>{E(channel.CalendarId)}</code></td>"
-                + $"<td>{E(channel.Address.ToString())}</td><td>{Time(channel.Expiration)}</td><td>{E(state)}</td></tr>");
+                + $"<td class=\"wrap\">{E(channel.Address.ToString())}</td><td>{Time(channel.Expiration)}</td><td>{E(state)}</td></tr>");
         }
 
-        html.Append("</tbody></table>");
+        html.Append("</tbody>" + HtmlPage.TableEnd);
     }
 
     private static void AppendNotifications(StringBuilder html, GoogleSandboxState sandbox)
@@ -137,7 +137,7 @@ internal static class GoogleDashboardPage
             return;
         }
 
-        html.Append("<table><thead><tr><th scope=\"col\">Created (UTC)</th><th scope=\"col\">Channel</th><th scope=\"col\">State</th>"
+        html.Append(HtmlPage.TableStart("Notifications sent") + "<thead><tr><th scope=\"col\">Created (UTC)</th><th scope=\"col\">Channel</th><th scope=\"col\">State</th>"
             + "<th scope=\"col\">Message number</th><th scope=\"col\">Delivery</th><th scope=\"col\">Attempts</th></tr></thead><tbody>");
         foreach (var delivery in sandbox.NotificationsSent.Reverse().Take(LogRows))
         {
@@ -147,21 +147,21 @@ internal static class GoogleDashboardPage
                 + $"<td>{E(delivery.ResourceState)}</td><td>{delivery.MessageNumber}</td><td>{delivery.Status}</td><td>{attempts}</td></tr>");
         }
 
-        html.Append("</tbody></table>");
+        html.Append("</tbody>" + HtmlPage.TableEnd);
     }
 
     private static void AppendRequests(StringBuilder html, GoogleSandboxState sandbox)
     {
-        html.Append("<h2>Requests received</h2><table><thead><tr><th scope=\"col\">Time (UTC)</th><th scope=\"col\">Request</th>"
+        html.Append("<h2>Requests received</h2>" + HtmlPage.TableStart("Requests received") + "<thead><tr><th scope=\"col\">Time (UTC)</th><th scope=\"col\">Request</th>"
             + "<th scope=\"col\">Answer</th><th scope=\"col\">Scripted fault</th></tr></thead><tbody>");
         foreach (var request in sandbox.Requests.Reverse().Take(LogRows))
         {
             var answer = request.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no answer";
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Time(request.At)}</td><td>{E(request.Method)} {E(request.Path)}</td><td>{answer}</td>"
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Time(request.At)}</td><td class=\"wrap\">{E(request.Method)} {E(request.Path)}</td><td>{answer}</td>"
                 + $"<td>{E(request.Fault?.ToString())}</td></tr>");
         }
 
-        html.Append("</tbody></table>");
+        html.Append("</tbody>" + HtmlPage.TableEnd);
     }
 
     private static void AppendKnobs(StringBuilder html, GoogleSandboxState sandbox)
