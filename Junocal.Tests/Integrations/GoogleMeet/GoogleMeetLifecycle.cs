@@ -102,8 +102,10 @@ public class GoogleMeetLifecycle(JunocalApp app) : ZoomAppTest(app)
         Assert.True(App.Google.DeleteEventInGoogle(meetEvent.CalendarId, meetEvent.Id));
 
         await Eventually.HoldsAsync(async () => await Kit.RowAsync(classId) is null, "the link is cleared after the notification");
-        var link = (await Kit.DetailAsync(classId)).Class.Link!;
-        Assert.Equal("Google Meet link removed — the event was deleted in Google Calendar. Reschedule to regenerate, or switch to a custom link.", link.Describe());
+        var detail = await Kit.DetailAsync(classId);
+        const string Removed = "Google Meet link removed — the event was deleted in Google Calendar. Reschedule to regenerate, or switch to a custom link.";
+        Assert.Equal(Removed, detail.Class.Link!.Describe());
+        Assert.Contains(detail.History, line => line.Details == Removed); // the class history says the same as the page
     }
 
     [Fact]

@@ -57,6 +57,25 @@ public class GoogleNotificationsVerify(JunocalApp app) : ZoomAppTest(app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task RefusesTheRealChannelOnceTheOwnerDisconnected()
+    {
+        await GoogleFlow.ConnectOwnerAsync(App);
+        var live = Assert.Single(App.Google.ChannelList);
+        using (var beforeDisconnect = await PostAsync(live.Id, live.ResourceId, live.Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, beforeDisconnect.StatusCode);
+        }
+
+        await using (var owner = await App.ScopeSignedInAsAsync(Junocal.Web.Features.Demo.DemoSeeder.OwnerEmail))
+        {
+            Assert.Equal(GoogleDisconnectOutcome.Disconnected, await owner.ServiceProvider.GetRequiredService<GoogleConnectionService>().DisconnectAsync(Ct));
+        }
+
+        using var afterDisconnect = await PostAsync(live.Id, live.ResourceId, live.Token);
+        Assert.Equal(HttpStatusCode.NotFound, afterDisconnect.StatusCode);
+    }
+
     private GoogleNotificationVerifier Verifier => Services.GetRequiredService<GoogleNotificationVerifier>();
 
     private async Task<Guid> OpenChannelAsync()

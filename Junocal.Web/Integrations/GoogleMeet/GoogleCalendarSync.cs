@@ -90,7 +90,9 @@ public sealed partial class GoogleCalendarSync(
         var removed = await ApplyAsync(studioId, calendarId, events, full: read.Full, cancellationToken);
         await using (var db = contexts.CreateDbContext(studioId))
         {
-            if (await db.GoogleConnections.SingleOrDefaultAsync(c => c.CalendarId == calendarId, cancellationToken) is { } connection)
+            // Never on a disconnecting connection: its erasure is under way and must not meet a newer row.
+            if (await db.GoogleConnections.SingleOrDefaultAsync(c => c.CalendarId == calendarId && c.Status == GoogleConnectionStatus.Connected,
+                    cancellationToken) is { } connection)
             {
                 connection.Synced(read.NextSyncToken);
                 try

@@ -213,7 +213,7 @@ public sealed class GoogleConnectionService(
 
     private async Task<bool> MarkDisconnectingAsync(CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             if (await db.GoogleConnections.SingleOrDefaultAsync(cancellationToken) is not { } connection)
@@ -228,13 +228,11 @@ public sealed class GoogleConnectionService(
                 tokens.Forget(user.StudioId);
                 return true;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
             {
                 // A refresh or a sync changed the row at the same moment: read it again.
             }
         }
-
-        return false;
     }
 
     private async Task<bool> RevokeWithRetriesAsync(string refreshToken, CancellationToken cancellationToken)

@@ -202,7 +202,7 @@ public sealed class ZoomConnectionService(
 
     private async Task<bool> MarkDisconnectingAsync(CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             if (await db.ZoomConnections.SingleOrDefaultAsync(cancellationToken) is not { } connection)
@@ -217,13 +217,11 @@ public sealed class ZoomConnectionService(
                 tokens.Forget(user.StudioId);
                 return true;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
             {
                 // A token refresh or an uninstall changed the row at the same moment: read it again.
             }
         }
-
-        return false;
     }
 
     private async Task<bool> RevokeWithRetriesAsync(string accessToken, CancellationToken cancellationToken)

@@ -23,6 +23,23 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
     public async Task<bool> EraseAsync(Guid studioId, string actor, string action, string auditText, CancellationToken cancellationToken,
         bool keepLinksAsCustom = false)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryEraseAsync(studioId, actor, action, auditText, keepLinksAsCustom, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                // A token refresh or a sync wrote the connection meanwhile: read everything again. If it was erased
+                // meanwhile (a disconnect racing the revocation it triggered), the next read finds nothing.
+            }
+        }
+    }
+
+    private async Task<bool> TryEraseAsync(Guid studioId, string actor, string action, string auditText, bool keepLinksAsCustom,
+        CancellationToken cancellationToken)
+    {
         await using var db = contexts.CreateDbContext(studioId);
         var connection = await db.ZoomConnections.SingleOrDefaultAsync(cancellationToken);
         if (connection is null)
@@ -36,14 +53,7 @@ public sealed class ZoomDataEraser(SystemDbContextFactory contexts, ZoomTokenSto
         var changed = await meetings.ProviderDisconnectedAsync(db, studioId, LocationKind.Zoom, keepLinksAsCustom, cancellationToken);
         await ForgetIdentityInAuditAsync(db, connection, cancellationToken);
         db.AuditEntries.Add(AuditEntry.Record(studioId, clock.GetUtcNow(), actor, action, auditText));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false; // erased meanwhile (a Disconnect racing the deauthorization it triggered)
-        }
+        await db.SaveChangesAsync(cancellationToken);
 
         tokens.Forget(studioId);
         foreach (var classId in changed)
