@@ -39,7 +39,7 @@ public class QuotaPlanBanners(QuotaHost host) : JunocalBunitContext, IAsyncLifet
         cut.WaitForAssertion(() => Assert.StartsWith($"Zoom allows {QuotaHost.DailyLimit} new or changed meetings a day. ",
             cut.Find("[data-testid=quota-plan]").TextContent.Trim(), StringComparison.Ordinal));
         Assert.StartsWith("Early Flow, ", cut.Find("[data-testid=at-risk-class]").TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Equal("Switch Early Flow to a custom link", cut.Find("[data-testid=switch-to-custom-link]").GetAttribute("aria-label"));
+        Assert.Equal("Switch to a custom link: Early Flow", cut.Find("[data-testid=switch-to-custom-link]").GetAttribute("aria-label"));
     }
 
     [Fact]

@@ -55,10 +55,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
-    /// <summary>A new browser context signed in through the real login form.</summary>
-    public async Task<IPage> SignedInPageAsync(string baseUrl, string email)
+    /// <summary>A touch phone's screen, 390 × 844 unless told.</summary>
+    public static BrowserNewContextOptions Phone(int width = 390, int height = 844) => new()
     {
-        var context = await NewContextAsync();
+        ViewportSize = new() { Width = width, Height = height }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+    };
+
+    /// <summary>A new browser context (a desktop window unless told) signed in through the real login form.</summary>
+    public async Task<IPage> SignedInPageAsync(string baseUrl, string email, BrowserNewContextOptions? options = null)
+    {
+        var context = await NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.GotoAsync(baseUrl + "/Account/Login");
         await page.GetByLabel("Email").FillAsync(email);

@@ -143,28 +143,11 @@ public class ClientPagesOnAPhone(JunocalApp app, BrowserFixture browser) : AppTe
         await PageChecks.ScreenshotAsync(page, $"phone-{width}-studio-sign-up", fullPage: false);
     }
 
-    private async Task<IPage> PhoneAsync(int width, int height)
-    {
-        var context = await browser.NewContextAsync(new()
-        {
-            ViewportSize = new() { Width = width, Height = height },
-            IsMobile = true,
-            HasTouch = true,
-            DeviceScaleFactor = 2,
-        });
-        return await context.NewPageAsync();
-    }
+    private async Task<IPage> PhoneAsync(int width, int height) =>
+        await (await browser.NewContextAsync(BrowserFixture.Phone(width, height))).NewPageAsync();
 
-    private async Task<IPage> SignedInPhoneAsync(int width, int height)
-    {
-        var page = await PhoneAsync(width, height);
-        await page.GotoAsync(App.BaseUrl + "/Account/Login");
-        await page.GetByLabel("Email").FillAsync(DemoSeeder.ClientEmail);
-        await page.GetByLabel("Password").FillAsync(SignIn.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).TapAsync();
-        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
-        return page;
-    }
+    private Task<IPage> SignedInPhoneAsync(int width, int height) =>
+        browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.ClientEmail, BrowserFixture.Phone(width, height));
 
     /// <summary>A class with a long custom link, starting ten minutes from the host's now, booked by the demo client.</summary>
     private async Task BookClassStartingSoonAsync()

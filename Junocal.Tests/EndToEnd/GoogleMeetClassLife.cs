@@ -51,17 +51,14 @@ public class GoogleMeetClassLife(BrowserFixture browser) : IClassFixture<Browser
         await PageChecks.ScreenshotAsync(owner, "google-class-linked");
 
         await new MeetingTestKit(app).BookAsClientAsync(classId);
-        var desk = await ClientAsync(app, new() { ViewportSize = new() { Width = 1366, Height = 900 } });
+        var desk = await browser.SignedInPageAsync(app.BaseUrl, DemoSeeder.ClientEmail);
         await OpenAsync(desk, app.BaseUrl + "/my-bookings");
         var row = BookingOf(desk);
         await Expect(row.GetByTestId("join")).ToHaveAttributeAsync("href", joinUrl);
         await Expect(row).ToContainTextAsync("Online · Google Meet");
         await PageChecks.AssertAccessibleAsync(desk);
         await PageChecks.ScreenshotAsync(desk, "google-my-bookings-desktop");
-        var phone = await ClientAsync(app, new()
-        {
-            ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
-        });
+        var phone = await browser.SignedInPageAsync(app.BaseUrl, DemoSeeder.ClientEmail, BrowserFixture.Phone());
         await OpenAsync(phone, app.BaseUrl + "/my-bookings");
         var card = BookingOf(phone);
         await Expect(card.GetByTestId("join")).ToHaveAttributeAsync("href", joinUrl);
@@ -163,18 +160,6 @@ public class GoogleMeetClassLife(BrowserFixture browser) : IClassFixture<Browser
     /// </summary>
     private static ILocator BookingOf(IPage page) =>
         page.Locator("[data-testid=booking-row], [data-testid=booking-card]").Filter(new() { HasText = ClassName, Visible = true });
-
-    private async Task<IPage> ClientAsync(JunocalApp app, BrowserNewContextOptions options)
-    {
-        var context = await browser.NewContextAsync(options);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/Account/Login");
-        await page.GetByLabel("Email").FillAsync(DemoSeeder.ClientEmail);
-        await page.GetByLabel("Password").FillAsync(SignIn.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
-        return page;
-    }
 
     private static async Task OpenAsync(IPage page, string url)
     {

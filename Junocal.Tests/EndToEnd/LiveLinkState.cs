@@ -41,7 +41,7 @@ public class LiveLinkState(JunocalApp app, BrowserFixture browser) : AppTest(app
         var row = schedule.GetByTestId("class-row").Filter(new() { HasText = Topic });
         await Expect(row).ToContainTextAsync("Link ready");
         await PageChecks.AssertAccessibleAsync(schedule);
-        var phone = await ClientOnAPhoneAsync();
+        var phone = await browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.ClientEmail, BrowserFixture.Phone());
         await OpenAsync(phone, App.BaseUrl + "/my-bookings");
         var card = phone.GetByTestId("booking-card").Filter(new() { HasText = Topic }).First;
         await Expect(card.GetByTestId("join")).ToHaveAttributeAsync("href", joinUrl);
@@ -112,21 +112,6 @@ public class LiveLinkState(JunocalApp app, BrowserFixture browser) : AppTest(app
         await zoom.GotoAsync((host ?? App).BaseUrl + "/sandbox/zoom/");
         await zoom.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Delete in Zoom\\W+{Topic}$") }).ClickAsync();
         await Expect(zoom.GetByText("No meetings.")).ToBeVisibleAsync();
-    }
-
-    private async Task<IPage> ClientOnAPhoneAsync()
-    {
-        var context = await browser.NewContextAsync(new()
-        {
-            ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(App.BaseUrl + "/Account/Login");
-        await page.GetByLabel("Email").FillAsync(DemoSeeder.ClientEmail);
-        await page.GetByLabel("Password").FillAsync(SignIn.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
-        return page;
     }
 
     private static async Task OpenAsync(IPage page, string url)
