@@ -104,5 +104,5 @@ public class ClassDetailPageLinkStates(JunocalApp app) : JunocalBunitContext, IA
     }
 
     private async Task SignInAsync(string email) =>
-        await UseServicesOfAsync(app, email, typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler));
+        await UseServicesOfAsync(app, email, typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler), typeof(ActiveStudios));
 }

@@ -168,5 +168,5 @@ public class LiveLinkPages(JunocalApp app) : JunocalBunitContext, IAsyncLifetime
         }));
 
     private async Task SignInAsync(string email, params Type[] more) =>
-        await UseServicesOfAsync(app, email, [typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler), typeof(Junocal.Web.Features.Studios.FirstSteps), .. more]);
+        await UseServicesOfAsync(app, email, [typeof(CurrentUser), typeof(ScheduleService), typeof(ClassScheduler), typeof(Junocal.Web.Features.Studios.FirstSteps), typeof(ActiveStudios), .. more]);
 }

@@ -43,6 +43,19 @@ public static class TestAccounts
         return other;
     }
 
+    /// <summary>Makes the demo owner of Juno Pilates an owner of Other Studio too; returns that studio.</summary>
+    public static async Task<Guid> MakeTheDemoOwnerAnOwnerOfOtherStudioAsync(IServiceProvider services)
+    {
+        await using var db = services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var other = await db.Studios.Where(s => s.Name == "Other Studio").Select(s => s.Id).SingleAsync();
+        var ownerId = await db.Users.Where(u => u.Email == DemoSeeder.OwnerEmail).Select(u => u.Id).SingleAsync();
+        var staff = StaffMember.Create(other, "Olivia Hart", DemoSeeder.OwnerEmail, Roles.Owner);
+        db.StaffMembers.Add(staff);
+        await db.SaveChangesAsync();
+        await AddMembershipAsync(services, ownerId, other, Roles.Owner, staff.Id);
+        return other;
+    }
+
     public static async Task AddMembershipAsync(IServiceProvider services, string userId, Guid studioId, string role, Guid personId)
     {
         await using var db = services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();

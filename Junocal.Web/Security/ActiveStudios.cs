@@ -58,6 +58,20 @@ public sealed class ActiveStudios(SystemDbContextFactory contexts)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The account's other studio that holds <paramref name="classId"/>, where it works as staff: a link (an owner's
+    /// alert email, say) opened while another studio is active. Null when no such studio is the account's.
+    /// </summary>
+    public async Task<StudioChoice?> OtherStudioOfClassAsync(string userId, Guid classId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.ClassSessions.Where(c => c.Id == classId)
+            .Join(db.Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Active && m.Role != Roles.Client),
+                c => c.StudioId, m => m.StudioId, (c, m) => m)
+            .Join(db.Studios, m => m.StudioId, s => s.Id, (m, s) => new StudioChoice(s.Id, s.Name, m.Role, false))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Makes <paramref name="studioId"/> the account's active studio; false when it has no active membership there.</summary>
     public async Task<bool> ChooseAsync(string userId, Guid studioId, CancellationToken cancellationToken)
     {

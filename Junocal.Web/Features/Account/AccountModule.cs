@@ -58,8 +58,14 @@ public static class AccountModule
 
             var account = await signIn.UserManager.FindByIdAsync(user.UserId);
             await signIn.RefreshSignInAsync(account!);
-            return TypedResults.LocalRedirect("~/");
+            // Back to the page that asked (a class opened from an email in another studio), never to another site.
+            var returnUrl = form["returnUrl"].ToString();
+            return TypedResults.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl : "~/");
         }).RequireAuthorization();
         return endpoints;
     }
+
+    /// <summary>"/classes/…", but not "//other.example" or "/\other.example", which browsers read as another host.</summary>
+    private static bool IsLocalPath(string url) =>
+        url.StartsWith('/') && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }
