@@ -103,6 +103,21 @@ public partial class MembershipIsolation(JunocalApp app) : AppTest(app)
         Assert.Contains("/Account/AccessDenied", schedule.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/classes", "/classes")]
+    [InlineData("//other.example/phish", "/")]
+    [InlineData("/\\other.example/phish", "/")]
+    [InlineData("https://other.example/phish", "/")]
+    public async Task ASwitchReturnsToALocalPageOnly(string returnUrl, string expected)
+    {
+        using var browser = await SignIn.AsAsync(App, DemoSeeder.OwnerEmail);
+
+        var switched = await PostSwitchAsync(browser, _other, returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal(expected, switched.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task SwitchingThroughTheFormChangesWhatTheNextRequestSees()
     {
@@ -169,7 +184,7 @@ public partial class MembershipIsolation(JunocalApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/schedule")).StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> PostSwitchAsync(HttpClient browser, Guid studioId)
+    private static async Task<HttpResponseMessage> PostSwitchAsync(HttpClient browser, Guid studioId, string? returnUrl = null)
     {
         var page = await browser.GetStringAsync("/studios");
         var token = AntiforgeryToken().Match(page).Groups[1].Value;
@@ -177,6 +192,7 @@ public partial class MembershipIsolation(JunocalApp app) : AppTest(app)
         {
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
             ["studioId"] = studioId.ToString(),
+            ["returnUrl"] = returnUrl ?? "",
         }));
     }
 
