@@ -111,9 +111,10 @@ public class GoogleMeetLifecycle(JunocalApp app) : ZoomAppTest(app)
     [Fact]
     public async Task ReconciliationCatchesADroppedNotification()
     {
+        // Dropped from the start: no notification's sync of the app's own changes runs beside the reconciliation.
+        App.Google.Knobs.DropNotifications = true;
         var classId = await LinkedClassAsync("Dropped Meet");
         var meetEvent = Assert.Single(App.Google.Events);
-        App.Google.Knobs.DropNotifications = true;
         App.Google.DeleteEventInGoogle(meetEvent.CalendarId, meetEvent.Id);
         Assert.NotNull(await Kit.RowAsync(classId));
 
@@ -125,10 +126,11 @@ public class GoogleMeetLifecycle(JunocalApp app) : ZoomAppTest(app)
     [Fact]
     public async Task ReadsInFullWhenGoogleForgetsTheSyncToken()
     {
+        // Dropped from the start, so the counts below are the reconciliation's alone (see above).
+        App.Google.Knobs.DropNotifications = true;
         var classId = await LinkedClassAsync("Resynced Meet");
         await Services.GetRequiredService<GoogleCalendarSync>().ReconcileAllAsync(Ct);
         var meetEvent = Assert.Single(App.Google.Events);
-        App.Google.Knobs.DropNotifications = true;
         App.Google.DeleteEventInGoogle(meetEvent.CalendarId, meetEvent.Id);
         App.Google.InvalidateSyncTokens();
 

@@ -211,9 +211,9 @@ public sealed class GoogleConnectionService(
         return GoogleDisconnectOutcome.DisconnectedButNotRevoked;
     }
 
-    private async Task<bool> MarkDisconnectingAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task<bool> MarkDisconnectingAsync(CancellationToken cancellationToken) =>
+        // A refresh or a sync may change the row at the same moment; it is then read again.
+        ConcurrentWrites.RetryAsync(async () =>
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             if (await db.GoogleConnections.SingleOrDefaultAsync(cancellationToken) is not { } connection)
@@ -222,18 +222,10 @@ public sealed class GoogleConnectionService(
             }
 
             connection.BeginDisconnect();
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                tokens.Forget(user.StudioId);
-                return true;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                // A refresh or a sync changed the row at the same moment: read it again.
-            }
-        }
-    }
+            await db.SaveChangesAsync(cancellationToken);
+            tokens.Forget(user.StudioId);
+            return true;
+        });
 
     private async Task<bool> RevokeWithRetriesAsync(string refreshToken, CancellationToken cancellationToken)
     {

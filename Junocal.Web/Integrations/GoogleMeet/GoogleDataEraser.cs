@@ -18,18 +18,9 @@ public sealed class GoogleDataEraser(SystemDbContextFactory contexts, GoogleToke
     public async Task<bool> EraseAsync(Guid studioId, string actor, string action, string auditText, CancellationToken cancellationToken,
         bool keepLinksAsCustom = false)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryEraseAsync(studioId, actor, action, auditText, keepLinksAsCustom, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                // A token refresh or a sync wrote the connection meanwhile: read everything again. If it was erased
-                // meanwhile (a disconnect racing the revocation it triggered), the next read finds nothing.
-            }
-        }
+        // A token refresh or a sync may write the connection or a class's row meanwhile; if another disconnect erased
+        // everything meanwhile, the fresh read finds nothing.
+        return await ConcurrentWrites.RetryAsync(() => TryEraseAsync(studioId, actor, action, auditText, keepLinksAsCustom, cancellationToken));
     }
 
     private async Task<bool> TryEraseAsync(Guid studioId, string actor, string action, string auditText, bool keepLinksAsCustom,

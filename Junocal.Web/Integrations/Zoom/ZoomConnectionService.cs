@@ -200,9 +200,9 @@ public sealed class ZoomConnectionService(
         return ZoomDisconnectOutcome.DisconnectedButNotRevoked;
     }
 
-    private async Task<bool> MarkDisconnectingAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    private Task<bool> MarkDisconnectingAsync(CancellationToken cancellationToken) =>
+        // A token refresh or an uninstall may change the row at the same moment; it is then read again.
+        ConcurrentWrites.RetryAsync(async () =>
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             if (await db.ZoomConnections.SingleOrDefaultAsync(cancellationToken) is not { } connection)
@@ -211,18 +211,10 @@ public sealed class ZoomConnectionService(
             }
 
             connection.BeginDisconnect();
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                tokens.Forget(user.StudioId);
-                return true;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-                // A token refresh or an uninstall changed the row at the same moment: read it again.
-            }
-        }
-    }
+            await db.SaveChangesAsync(cancellationToken);
+            tokens.Forget(user.StudioId);
+            return true;
+        });
 
     private async Task<bool> RevokeWithRetriesAsync(string accessToken, CancellationToken cancellationToken)
     {
