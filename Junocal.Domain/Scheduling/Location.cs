@@ -70,11 +70,17 @@ public sealed class Location : IEquatable<Location>
     };
 
     /// <summary>What staff read when the provider's meeting was deleted outside Junocal, with the two ways out.</summary>
-    public static string RemovedText(LocationKind kind) => kind switch
-    {
-        LocationKind.GoogleMeet => "Google Meet link removed — the event was deleted in Google Calendar. Reschedule to regenerate, or switch to a custom link.",
-        _ => $"{ProviderName(kind)} link removed — the meeting was deleted in {ProviderName(kind)}. Reschedule to regenerate, or switch to a custom link.",
-    };
+    public static string RemovedText(LocationKind kind) =>
+        $"{ProviderName(kind)} link removed — the {MeetingWord(kind)} was deleted in {DeletedIn(kind)}. Reschedule to regenerate, or switch to a custom link.";
+
+    /// <summary>The class history's line when a sync finds the meeting deleted outside Junocal and makes a new one.</summary>
+    public static string RecreatingText(LocationKind kind) =>
+        $"The {ProviderName(kind)} {MeetingWord(kind)} had been deleted in {DeletedIn(kind)}; creating a new one.";
+
+    // A Google Meet link lives on a Calendar event, which the owner deletes in Google Calendar.
+    private static string MeetingWord(LocationKind kind) => kind == LocationKind.GoogleMeet ? "event" : "meeting";
+
+    private static string DeletedIn(LocationKind kind) => kind == LocationKind.GoogleMeet ? "Google Calendar" : ProviderName(kind);
 
     /// <summary>Where the class is, in a client's words: the room, or which kind of online class it is.</summary>
     public string DescribeForClient() => Kind switch

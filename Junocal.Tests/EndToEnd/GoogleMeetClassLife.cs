@@ -36,7 +36,7 @@ public class GoogleMeetClassLife(BrowserFixture browser) : IClassFixture<Browser
         // Google makes the conference later; it stays pending until the test lets the next read find it ready.
         app.Google.Knobs.ConferenceDelay = TimeSpan.FromDays(1);
         var classId = await ScheduleInTheDialogAsync(app, owner);
-        await OpenAsync(owner, $"{app.BaseUrl}/classes/{classId}");
+        await PageChecks.OpenAsync(owner, $"{app.BaseUrl}/classes/{classId}");
         var linkState = owner.GetByTestId("link-state");
         await Expect(linkState).ToHaveTextAsync("Creating Google Meet link…");
         await PageChecks.AssertAccessibleAsync(owner);
@@ -52,14 +52,14 @@ public class GoogleMeetClassLife(BrowserFixture browser) : IClassFixture<Browser
 
         await new MeetingTestKit(app).BookAsClientAsync(classId);
         var desk = await browser.SignedInPageAsync(app.BaseUrl, DemoSeeder.ClientEmail);
-        await OpenAsync(desk, app.BaseUrl + "/my-bookings");
+        await PageChecks.OpenAsync(desk, app.BaseUrl + "/my-bookings");
         var row = BookingOf(desk);
         await Expect(row.GetByTestId("join")).ToHaveAttributeAsync("href", joinUrl);
         await Expect(row).ToContainTextAsync("Online · Google Meet");
         await PageChecks.AssertAccessibleAsync(desk);
         await PageChecks.ScreenshotAsync(desk, "google-my-bookings-desktop");
         var phone = await browser.SignedInPageAsync(app.BaseUrl, DemoSeeder.ClientEmail, BrowserFixture.Phone());
-        await OpenAsync(phone, app.BaseUrl + "/my-bookings");
+        await PageChecks.OpenAsync(phone, app.BaseUrl + "/my-bookings");
         var card = BookingOf(phone);
         await Expect(card.GetByTestId("join")).ToHaveAttributeAsync("href", joinUrl);
         await PageChecks.AssertAccessibleAsync(phone);
@@ -83,7 +83,7 @@ public class GoogleMeetClassLife(BrowserFixture browser) : IClassFixture<Browser
     /// <summary>Integrations → Connect Google → the consent screen (the calendar box ticked, the owner's account) → Allow.</summary>
     private static async Task ConnectGoogleAsync(JunocalApp app, IPage page)
     {
-        await OpenAsync(page, app.BaseUrl + "/settings/integrations");
+        await PageChecks.OpenAsync(page, app.BaseUrl + "/settings/integrations");
         await Expect(page.GetByTestId("google-state")).ToHaveTextAsync("Not connected.");
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "google-integrations-not-connected");
@@ -107,7 +107,7 @@ public class GoogleMeetClassLife(BrowserFixture browser) : IClassFixture<Browser
 
     private static async Task<Guid> ScheduleInTheDialogAsync(JunocalApp app, IPage page)
     {
-        await OpenAsync(page, app.BaseUrl + "/schedule");
+        await PageChecks.OpenAsync(page, app.BaseUrl + "/schedule");
         await page.GetByTestId("new-class").ClickAsync();
         await page.GetByLabel("Class name").FillAsync(ClassName);
         await ClassDialogSteps.PickInstructorAsync(page, "Maya Chen");
@@ -160,10 +160,4 @@ public class GoogleMeetClassLife(BrowserFixture browser) : IClassFixture<Browser
     /// </summary>
     private static ILocator BookingOf(IPage page) =>
         page.Locator("[data-testid=booking-row], [data-testid=booking-card]").Filter(new() { HasText = ClassName, Visible = true });
-
-    private static async Task OpenAsync(IPage page, string url)
-    {
-        await page.GotoAsync(url);
-        await PageChecks.WaitForInteractivityAsync(page);
-    }
 }

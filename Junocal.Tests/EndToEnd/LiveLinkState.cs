@@ -33,16 +33,16 @@ public class LiveLinkState(JunocalApp app, BrowserFixture browser) : AppTest(app
         var joinUrl = Assert.Single(kit.MeetingsFor(classId)).JoinUrl;
 
         var classPage = await browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.OwnerEmail);
-        await OpenAsync(classPage, $"{App.BaseUrl}/classes/{classId}");
+        await PageChecks.OpenAsync(classPage, $"{App.BaseUrl}/classes/{classId}");
         await Expect(classPage.GetByTestId("link-state").Locator("a")).ToHaveTextAsync(joinUrl);
         var schedule = await classPage.Context.NewPageAsync();
-        await OpenAsync(schedule, App.BaseUrl + "/schedule");
+        await PageChecks.OpenAsync(schedule, App.BaseUrl + "/schedule");
         await schedule.GetByTestId("view-list").ClickAsync();
         var row = schedule.GetByTestId("class-row").Filter(new() { HasText = Topic });
         await Expect(row).ToContainTextAsync("Link ready");
         await PageChecks.AssertAccessibleAsync(schedule);
         var phone = await browser.SignedInPageAsync(App.BaseUrl, DemoSeeder.ClientEmail, BrowserFixture.Phone());
-        await OpenAsync(phone, App.BaseUrl + "/my-bookings");
+        await PageChecks.OpenAsync(phone, App.BaseUrl + "/my-bookings");
         var card = phone.GetByTestId("booking-card").Filter(new() { HasText = Topic }).First;
         await Expect(card.GetByTestId("join")).ToHaveAttributeAsync("href", joinUrl);
         await PageChecks.AssertAccessibleAsync(phone);
@@ -77,7 +77,7 @@ public class LiveLinkState(JunocalApp app, BrowserFixture browser) : AppTest(app
         first.Services.GetRequiredService<IOptions<ZoomSandboxOptions>>().Value.WebhookUrl = webhookUrl;
 
         var classPage = await browser.SignedInPageAsync(first.BaseUrl, DemoSeeder.OwnerEmail);
-        await OpenAsync(classPage, $"{first.BaseUrl}/classes/{classId}");
+        await PageChecks.OpenAsync(classPage, $"{first.BaseUrl}/classes/{classId}");
         await Expect(classPage.GetByTestId("link-state").Locator("a")).ToHaveCountAsync(1);
 
         await DeleteInTheZoomDashboardAsync(classPage.Context, first);
@@ -112,11 +112,5 @@ public class LiveLinkState(JunocalApp app, BrowserFixture browser) : AppTest(app
         await zoom.GotoAsync((host ?? App).BaseUrl + "/sandbox/zoom/");
         await zoom.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Delete in Zoom\\W+{Topic}$") }).ClickAsync();
         await Expect(zoom.GetByText("No meetings.")).ToBeVisibleAsync();
-    }
-
-    private static async Task OpenAsync(IPage page, string url)
-    {
-        await page.GotoAsync(url);
-        await PageChecks.WaitForInteractivityAsync(page);
     }
 }

@@ -52,6 +52,13 @@ internal static class PageChecks
         AssertNoPolicyViolations(page);
     }
 
+    /// <summary>Goes to <paramref name="url"/> and waits until the page is interactive.</summary>
+    public static async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await WaitForInteractivityAsync(page);
+    }
+
     /// <summary>Blazor attaches handlers only once the circuit is up; the layout marks that moment.</summary>
     public static async Task WaitForInteractivityAsync(IPage page)
     {

@@ -64,8 +64,7 @@ public class StudioSwitchInAnOpenPage(JunocalApp app, BrowserFixture browser) : 
         await Expect(page.GetByTestId("studio-name")).ToHaveTextAsync("Other Studio");
 
         // As from the owner's alert email: the class is Juno's, and Other Studio is the active one.
-        await page.GotoAsync($"{App.BaseUrl}/classes/{junoClass}");
-        await PageChecks.WaitForInteractivityAsync(page);
+        await PageChecks.OpenAsync(page, $"{App.BaseUrl}/classes/{junoClass}");
         await Expect(page.GetByTestId("class-elsewhere")).ToHaveTextAsync("This class is in Juno Pilates, another of your studios.");
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "class-in-another-studio");

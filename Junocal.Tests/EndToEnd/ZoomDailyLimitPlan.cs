@@ -57,7 +57,7 @@ public class ZoomDailyLimitPlan(BrowserFixture browser) : IClassFixture<BrowserF
         await kit.BookAsClientAsync(classes[3]);
 
         var owner = await browser.SignedInPageAsync(app.BaseUrl, DemoSeeder.OwnerEmail);
-        await OpenAsync(owner, app.BaseUrl + "/schedule");
+        await PageChecks.OpenAsync(owner, app.BaseUrl + "/schedule");
         await Expect(owner.GetByTestId("quota-plan")).ToHaveTextAsync(new Regex(
             $"^Zoom allows {DailyLimit} new or changed meetings a day\\. \\d+ classes are waiting; their links will be created from .+, soonest first — the last by .+\\.$"));
         var line = owner.GetByTestId("at-risk-class").Filter(new() { HasText = AtRiskClass });
@@ -84,7 +84,7 @@ public class ZoomDailyLimitPlan(BrowserFixture browser) : IClassFixture<BrowserF
         await PageChecks.ScreenshotAsync(owner, "quota-plan-after-switch");
 
         var phone = await browser.SignedInPageAsync(app.BaseUrl, DemoSeeder.ClientEmail, BrowserFixture.Phone());
-        await OpenAsync(phone, app.BaseUrl + "/my-bookings");
+        await PageChecks.OpenAsync(phone, app.BaseUrl + "/my-bookings");
         var cards = phone.GetByTestId("booking-card").Filter(new() { Visible = true });
         var card = cards.Filter(new() { HasText = PlannedClass }).First;
         // Five days out, behind the demo client's other bookings: "Show more" until it is on the page, as she would.
@@ -100,11 +100,5 @@ public class ZoomDailyLimitPlan(BrowserFixture browser) : IClassFixture<BrowserF
         await PageChecks.AssertAccessibleAsync(phone);
         await card.ScrollIntoViewIfNeededAsync();
         await PageChecks.ScreenshotAsync(phone, "quota-plan-my-bookings-phone", fullPage: false);
-    }
-
-    private static async Task OpenAsync(IPage page, string url)
-    {
-        await page.GotoAsync(url);
-        await PageChecks.WaitForInteractivityAsync(page);
     }
 }

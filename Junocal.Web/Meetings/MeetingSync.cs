@@ -156,7 +156,7 @@ public sealed partial class MeetingSync(
             if (read.Outcome == MeetingCallOutcome.NotFound)
             {
                 row.Forget();
-                Audit(db, row, AuditActions.MeetingRecreated, RecreatingText(desired.Provider));
+                Audit(db, row, AuditActions.MeetingRecreated, Location.RecreatingText(desired.Provider));
             }
             else if (read.Outcome != MeetingCallOutcome.Succeeded)
             {
@@ -186,7 +186,7 @@ public sealed partial class MeetingSync(
             {
                 // Deleted at the provider meanwhile: a reschedule regenerates with a new meeting and link.
                 row.Forget();
-                Audit(db, row, AuditActions.MeetingRecreated, RecreatingText(desired.Provider));
+                Audit(db, row, AuditActions.MeetingRecreated, Location.RecreatingText(desired.Provider));
             }
             else if (updated.Outcome != MeetingCallOutcome.Succeeded)
             {
@@ -453,10 +453,6 @@ public sealed partial class MeetingSync(
     /// <summary>Upcoming, not cancelled classes whose link <paramref name="provider"/> generates.</summary>
     public static IQueryable<ClassSession> UpcomingClasses(JunocalDbContext db, LocationKind provider, DateTimeOffset now) =>
         db.ClassSessions.Where(c => c.Location.Kind == provider && c.Status == ClassStatus.Scheduled && c.StartsAt > now);
-
-    private string RecreatingText(LocationKind provider) => provider == LocationKind.GoogleMeet
-        ? "The Google Meet event had been deleted in Google Calendar; creating a new one."
-        : $"The {NameOf(provider)} meeting had been deleted in {NameOf(provider)}; creating a new one.";
 
     private string NameOf(LocationKind provider) => providers.Find(provider)?.DisplayName ?? Location.ProviderName(provider);
 

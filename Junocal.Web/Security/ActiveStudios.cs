@@ -59,13 +59,13 @@ public sealed class ActiveStudios(SystemDbContextFactory contexts)
     }
 
     /// <summary>
-    /// The account's other studio that holds <paramref name="classId"/>, where it works as staff: a link (an owner's
-    /// alert email, say) opened while another studio is active. Null when no such studio is the account's.
+    /// The account's studio other than <paramref name="activeStudioId"/> that holds <paramref name="classId"/>, where it
+    /// works as staff: a link (an owner's alert email, say) opened while another studio is active. Null when none.
     /// </summary>
-    public async Task<StudioChoice?> OtherStudioOfClassAsync(string userId, Guid classId, CancellationToken cancellationToken)
+    public async Task<StudioChoice?> OtherStudioOfClassAsync(string userId, Guid activeStudioId, Guid classId, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        return await db.ClassSessions.Where(c => c.Id == classId)
+        return await db.ClassSessions.Where(c => c.Id == classId && c.StudioId != activeStudioId)
             .Join(db.Memberships.Where(m => m.UserId == userId && m.Status == MembershipStatus.Active && m.Role != Roles.Client),
                 c => c.StudioId, m => m.StudioId, (c, m) => m)
             .Join(db.Studios, m => m.StudioId, s => s.Id, (m, s) => new StudioChoice(s.Id, s.Name, m.Role, false))

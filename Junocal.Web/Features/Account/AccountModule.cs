@@ -59,13 +59,8 @@ public static class AccountModule
             var account = await signIn.UserManager.FindByIdAsync(user.UserId);
             await signIn.RefreshSignInAsync(account!);
             // Back to the page that asked (a class opened from an email in another studio), never to another site.
-            var returnUrl = form["returnUrl"].ToString();
-            return TypedResults.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl : "~/");
+            return TypedResults.LocalRedirect(LocalPath.OrStart(form["returnUrl"]));
         }).RequireAuthorization();
         return endpoints;
     }
-
-    /// <summary>"/classes/…", but not "//other.example" or "/\other.example", which browsers read as another host.</summary>
-    private static bool IsLocalPath(string url) =>
-        url.StartsWith('/') && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -15,13 +15,11 @@ namespace Junocal.Web.Integrations.GoogleMeet;
 public sealed class GoogleDataEraser(SystemDbContextFactory contexts, GoogleTokenStore tokens, MeetingSync meetings, MeetingChanges changes, TimeProvider clock)
 {
     /// <returns>False when there was nothing to erase (already disconnected).</returns>
-    public async Task<bool> EraseAsync(Guid studioId, string actor, string action, string auditText, CancellationToken cancellationToken,
-        bool keepLinksAsCustom = false)
-    {
+    public Task<bool> EraseAsync(Guid studioId, string actor, string action, string auditText, CancellationToken cancellationToken,
+        bool keepLinksAsCustom = false) =>
         // A token refresh or a sync may write the connection or a class's row meanwhile; if another disconnect erased
         // everything meanwhile, the fresh read finds nothing.
-        return await ConcurrentWrites.RetryAsync(() => TryEraseAsync(studioId, actor, action, auditText, keepLinksAsCustom, cancellationToken));
-    }
+        ConcurrentWrites.RetryAsync(() => TryEraseAsync(studioId, actor, action, auditText, keepLinksAsCustom, cancellationToken));
 
     private async Task<bool> TryEraseAsync(Guid studioId, string actor, string action, string auditText, bool keepLinksAsCustom,
         CancellationToken cancellationToken)
