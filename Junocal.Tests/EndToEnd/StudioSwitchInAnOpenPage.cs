@@ -68,6 +68,9 @@ public class StudioSwitchInAnOpenPage(JunocalApp app, BrowserFixture browser) : 
         await Expect(page.GetByTestId("class-elsewhere")).ToHaveTextAsync("This class is in Juno Pilates, another of your studios.");
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "class-in-another-studio");
+        await page.SetViewportSizeAsync(390, 844);
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "class-in-another-studio-phone", fullPage: false);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open it in Juno Pilates" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync($"{App.BaseUrl}/classes/{junoClass}");
