@@ -31,35 +31,41 @@ public static class TestAccounts
     /// Makes the demo owner of Juno Pilates also a client of Other Studio, so she can switch studio; returns that
     /// membership's studio.
     /// </summary>
-    public static async Task<Guid> MakeTheDemoOwnerAClientOfOtherStudioAsync(IServiceProvider services)
-    {
-        await using var db = services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
-        var other = await db.Studios.Where(s => s.Name == "Other Studio").Select(s => s.Id).SingleAsync();
-        var ownerId = await db.Users.Where(u => u.Email == DemoSeeder.OwnerEmail).Select(u => u.Id).SingleAsync();
-        var client = Client.Create(other, "Olivia Hart", DemoSeeder.OwnerEmail);
-        db.Clients.Add(client);
-        await db.SaveChangesAsync();
-        await AddMembershipAsync(services, ownerId, other, Roles.Client, client.Id);
-        return other;
-    }
+    public static Task<Guid> MakeTheDemoOwnerAClientOfOtherStudioAsync(IServiceProvider services) =>
+        MakeTheDemoOwnerAMemberOfOtherStudioAsync(services, Roles.Client);
 
     /// <summary>Makes the demo owner of Juno Pilates an owner of Other Studio too; returns that studio.</summary>
-    public static async Task<Guid> MakeTheDemoOwnerAnOwnerOfOtherStudioAsync(IServiceProvider services)
-    {
-        await using var db = services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
-        var other = await db.Studios.Where(s => s.Name == "Other Studio").Select(s => s.Id).SingleAsync();
-        var ownerId = await db.Users.Where(u => u.Email == DemoSeeder.OwnerEmail).Select(u => u.Id).SingleAsync();
-        var staff = StaffMember.Create(other, "Olivia Hart", DemoSeeder.OwnerEmail, Roles.Owner);
-        db.StaffMembers.Add(staff);
-        await db.SaveChangesAsync();
-        await AddMembershipAsync(services, ownerId, other, Roles.Owner, staff.Id);
-        return other;
-    }
+    public static Task<Guid> MakeTheDemoOwnerAnOwnerOfOtherStudioAsync(IServiceProvider services) =>
+        MakeTheDemoOwnerAMemberOfOtherStudioAsync(services, Roles.Owner);
 
     public static async Task AddMembershipAsync(IServiceProvider services, string userId, Guid studioId, string role, Guid personId)
     {
         await using var db = services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
         db.Memberships.Add(Membership.Create(studioId, userId, role, personId, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
+    }
+
+    private static async Task<Guid> MakeTheDemoOwnerAMemberOfOtherStudioAsync(IServiceProvider services, string role)
+    {
+        await using var db = services.GetRequiredService<SystemDbContextFactory>().CreateDbContext();
+        var other = await db.Studios.Where(s => s.Name == "Other Studio").Select(s => s.Id).SingleAsync();
+        var ownerId = await db.Users.Where(u => u.Email == DemoSeeder.OwnerEmail).Select(u => u.Id).SingleAsync();
+        Guid personId;
+        if (role == Roles.Client)
+        {
+            var client = Client.Create(other, "Olivia Hart", DemoSeeder.OwnerEmail);
+            db.Clients.Add(client);
+            personId = client.Id;
+        }
+        else
+        {
+            var staff = StaffMember.Create(other, "Olivia Hart", DemoSeeder.OwnerEmail, role);
+            db.StaffMembers.Add(staff);
+            personId = staff.Id;
+        }
+
+        await db.SaveChangesAsync();
+        await AddMembershipAsync(services, ownerId, other, role, personId);
+        return other;
     }
 }
